@@ -1,0 +1,41 @@
+# Next Round: `make run` to use it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format lock clean
+
+$(BIN)/nextround: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(BIN)/nextround ## Make .venv with nextround and its pinned dependencies.
+
+run: install ## Migrate, then serve on http://$(HOST):$(PORT)/.
+	$(BIN)/nextround migrate --no-input
+	$(BIN)/nextround serve --host $(HOST) --port $(PORT)
+
+lint: install ## Lint, format check, and a check for missing migrations.
+	$(BIN)/ruff check nextround tests
+	$(BIN)/ruff format --check nextround tests
+	$(BIN)/nextround makemigrations --check --dry-run
+
+test: lint ## Everything: lint, then the whole suite on SQLite and PostgreSQL.
+	$(BIN)/pytest -n auto
+
+format: install
+	$(BIN)/ruff check --fix nextround tests
+	$(BIN)/ruff format nextround tests
+
+lock: ## Re-pin every dependency after changing pyproject.toml.
+	rm -rf /tmp/nextround-lock && $(PYTHON) -m venv /tmp/nextround-lock
+	/tmp/nextround-lock/bin/pip install --quiet ".[test]"
+	/tmp/nextround-lock/bin/pip freeze --exclude nextround --exclude pip --exclude setuptools --exclude wheel \
+		| sed '1i # Pinned versions of every dependency, direct and indirect. Update with: make lock' > constraints.txt
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

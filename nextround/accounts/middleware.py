@@ -1,0 +1,35 @@
+"""Send the very first visitor to the setup page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from nextround.accounts.setup import needs_first_account
+
+
+class FirstRunMiddleware:
+    """Until an account exists, every page leads to the first-run setup.
+
+    The API, the calendar feed and static files are left alone: they answer
+    401 or 404 on their own, which is what a client expects.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.has_account = False
+
+    def __call__(self, request):
+        if not self.has_account:
+            if not needs_first_account():
+                # Once there is an account there always is one, so stop asking.
+                self.has_account = True
+            elif not request.path.startswith(self.passthrough()):
+                return redirect("accounts:setup")
+        return self.get_response(request)
+
+    @staticmethod
+    def passthrough() -> tuple[str, ...]:
+        static = "/" + settings.STATIC_URL.lstrip("/")
+        return (reverse("accounts:setup"), "/api/", "/calendar/", static)

@@ -1,0 +1,30 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from nextround.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("setup/", views.setup, name="setup"),
+    path("signup/", views.signup, name="signup"),
+    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password.html",
+            success_url=reverse_lazy("accounts:password_done"),
+        ),
+        name="password",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
+        name="password_done",
+    ),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/tokens/", views.create_token, name="create_token"),
+    path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
+    path("settings/calendar/", views.regenerate_calendar, name="regenerate_calendar"),
+]

@@ -1,0 +1,39 @@
+"""Turn domain errors into JSON that names the field, never a 500."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def validation_detail(error: ValidationError) -> list[dict]:
+    """The shape of ninja's own 422 body: ``[{"loc": [...], "msg": ...}]``."""
+    if hasattr(error, "error_dict"):
+        return [
+            {"loc": ["body", field], "msg": message, "type": "value_error"}
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [{"loc": ["body"], "msg": message, "type": "value_error"} for message in error.messages]
+
+
+def owned_or_invalid(model: type[models.Model], user, pk, field: str):
+    """Fetch a record named by a foreign-key field of a payload.
+
+    Someone else's id, or one that does not exist, is a fault in the
+    payload: it is reported against ``field`` (422), never as a 404 that
+    would hide which part of the request was wrong.
+    """
+    if pk is None:
+        return None
+    try:
+        return model._default_manager.get(owner=user, pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError) as missing:
+        raise ValidationError({field: f"No such {model._meta.verbose_name} of yours."}) from missing
+
+
+def validate_and_save(instance: models.Model, exclude: list[str] | None = None) -> models.Model:
+    """Run the model's own validation, then save; a ValidationError becomes a 422."""
+    instance.full_clean(exclude=exclude)
+    instance.save()
+    return instance

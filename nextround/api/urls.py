@@ -1,0 +1,40 @@
+"""The JSON API at /api/v1: one router per area, one place for errors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+
+from nextround.api import accounts, jobs
+from nextround.api.auth import API_AUTH
+from nextround.api.errors import validation_detail
+
+api = NinjaAPI(
+    title="Next Round API",
+    version="1",
+    description="Applications, interviews and the recovery plan after a no. "
+    "Authenticate with `Authorization: Bearer <token>` (create one in Settings).",
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, error: ValidationError):
+    return api.create_response(request, {"detail": validation_detail(error)}, status=422)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, error: Http404):
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, error: AuthenticationError):
+    return api.create_response(request, {"detail": "Authentication required"}, status=401)
+
+
+api.add_router("", accounts.router)
+api.add_router("", jobs.router)

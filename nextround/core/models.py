@@ -1,0 +1,31 @@
+"""The base every user-owned record stands on."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class OwnedQuerySet(models.QuerySet):
+    """Querysets of records that belong to one user."""
+
+    def for_user(self, user) -> OwnedQuerySet:
+        """Only the rows of ``user``; anonymous users see nothing."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner=user)
+
+
+class OwnedModel(models.Model):
+    """A record that belongs to exactly one user, with its creation and change times."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True

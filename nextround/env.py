@@ -1,0 +1,55 @@
+"""Small, pure parsers that turn environment variables into typed settings.
+
+Each one takes the raw string (or None when the variable is unset) and a
+default, so it can be tested without touching ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def parse_bool(raw: str | None, default: bool = False) -> bool:
+    """Read a yes/no switch; anything unrecognised is an error, not a silent default."""
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"expected one of {sorted(TRUE_WORDS | FALSE_WORDS)}, got {raw!r}")
+
+
+def parse_int(raw: str | None, default: int) -> int:
+    """Read a whole number, falling back to the default when unset or blank."""
+    if raw is None or not raw.strip():
+        return default
+    return int(raw.strip())
+
+
+def parse_list(raw: str | None, default: list[str]) -> list[str]:
+    """Read a comma-separated list, ignoring blanks around and between items."""
+    if raw is None or not raw.strip():
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def load_or_create_secret_key(data_dir: Path) -> str:
+    """Return the secret key kept in the data dir, generating it on first start.
+
+    The file is written with owner-only permissions so that the key never has
+    to live in the repository or in the environment of a laptop install.
+    """
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.touch(mode=0o600)
+    path.write_text(key)
+    return key

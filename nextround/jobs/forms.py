@@ -1,0 +1,264 @@
+"""Forms for organisations, applications, interviews and outcomes."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from nextround.core.access import owned
+from nextround.jobs.models import (
+    Application,
+    Contract,
+    Interview,
+    Organisation,
+    OrganisationKind,
+    Outcome,
+    Status,
+)
+from nextround.network.models import Contact
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "website", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class ApplicationForm(forms.ModelForm):
+    """An application; the organisation may be picked or named for the first time."""
+
+    new_organisation = forms.CharField(
+        label="Or a new organisation",
+        max_length=200,
+        required=False,
+        help_text="Type a name to add it, if it is not in the list above.",
+    )
+    new_organisation_kind = forms.ChoiceField(
+        label="Kind of new organisation", choices=OrganisationKind.choices, required=False
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "organisation",
+            "new_organisation",
+            "new_organisation_kind",
+            "role",
+            "contract",
+            "status",
+            "link",
+            "closing_on",
+            "applied_on",
+            "applicants",
+            "reapplies_to",
+            "notes",
+        ]
+        widgets = {
+            "closing_on": DateInput(),
+            "applied_on": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"reapplies_to": "Tries again after", "applicants": "Applicants per post"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["organisation"].queryset = owned(Organisation, user)
+        self.fields["organisation"].required = False
+        earlier = owned(Application, user).select_related("organisation")
+        if self.instance.pk:
+            earlier = earlier.exclude(pk=self.instance.pk)
+        self.fields["reapplies_to"].queryset = earlier
+        # Outcomes are recorded with their date on the application page, so
+        # only the statuses a person moves through by hand are offered here,
+        # plus the current one when an outcome has already been recorded.
+        statuses = [
+            (s.value, s.label) for s in (Status.PREPARING, Status.APPLIED, Status.INTERVIEWING)
+        ]
+        if self.instance.outcome:
+            statuses.append((self.instance.status, self.instance.get_status_display()))
+        self.fields["status"].choices = statuses
+
+    def clean(self):
+        cleaned = super().clean()
+        name = (cleaned.get("new_organisation") or "").strip()
+        if not cleaned.get("organisation") and not name:
+            self.add_error("organisation", "Choose an organisation, or name a new one below.")
+        elif name and cleaned.get("organisation"):
+            self.add_error(
+                "new_organisation", "Choose an organisation or name a new one, not both."
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # A brand-new organisation is validated here and saved in save(), so
+        # a form with errors never leaves an orphan organisation behind.
+        name = (self.cleaned_data.get("new_organisation") or "").strip()
+        if name and not self.cleaned_data.get("organisation"):
+            self.instance.organisation = Organisation(
+                owner=self.user,
+                name=name,
+                kind=self.cleaned_data.get("new_organisation_kind") or OrganisationKind.OTHER,
+            )
+        super()._post_clean()
+
+    def save(self, commit: bool = True) -> Application:
+        organisation = self.instance.organisation
+        if organisation.pk is None:
+            organisation.save()
+            self.instance.organisation = organisation
+        return super().save(commit=commit)
+
+
+class InterviewForm(forms.ModelForm):
+    """An interview; panel members may be picked or added on the spot."""
+
+    new_panel = forms.CharField(
+        label="New panel members",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line, as “Name, role”. They are added to your contacts.",
+    )
+
+    class Meta:
+        model = Interview
+        fields = [
+            "application",
+            "stage",
+            "starts_at",
+            "format",
+            "location",
+            "panel",
+            "new_panel",
+            "decision_promised_by",
+            "notes",
+            "self_assessment",
+        ]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "decision_promised_by": DateInput(),
+            "panel": forms.CheckboxSelectMultiple(),
+            "notes": forms.Textarea(attrs={"rows": 8}),
+            "self_assessment": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {
+            "starts_at": "Date and time",
+            "decision_promised_by": "Decision promised by",
+            "self_assessment": "How you think it went",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["application"].queryset = owned(Application, user).select_related(
+            "organisation"
+        )
+        self.fields["panel"].queryset = owned(Contact, user)
+        self.fields["panel"].required = False
+
+    def clean_new_panel(self) -> list[tuple[str, str]]:
+        people = []
+        for line in self.cleaned_data["new_panel"].splitlines():
+            if not line.strip():
+                continue
+            name, _, role = (part.strip() for part in line.partition(","))
+            if len(name) > 200 or len(role) > 200:
+                raise forms.ValidationError("Keep each name and role under 200 characters.")
+            people.append((name, role))
+        return people
+
+    def save(self, commit: bool = True) -> Interview:
+        interview = super().save(commit=commit)
+        for name, role in self.cleaned_data.get("new_panel", []):
+            contact = Contact.objects.create(
+                owner=self.user,
+                name=name,
+                role=role,
+                organisation=interview.application.organisation,
+            )
+            interview.panel.add(contact)
+        return interview
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(choices=Outcome.choices, label="Outcome")
+    decided_on = forms.DateField(label="Date of the decision", widget=DateInput())
+
+    def __init__(self, *args, application: Application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.fields["decided_on"].initial = application.decided_on or timezone.localdate()
+        if application.outcome:
+            self.fields["outcome"].initial = application.outcome
+
+    def clean_decided_on(self) -> datetime.date:
+        decided_on = self.cleaned_data["decided_on"]
+        applied_on = self.application.applied_on
+        if applied_on and decided_on < applied_on:
+            raise forms.ValidationError("The decision cannot come before the application.")
+        if decided_on > timezone.localdate() + datetime.timedelta(days=1):
+            raise forms.ValidationError("The decision cannot be in the future.")
+        return decided_on
+
+
+SORTS = {
+    "applied": ("-applied_on", "-created_at"),
+    "applied_oldest": ("applied_on", "created_at"),
+    "closing": ("closing_on", "-created_at"),
+    "role": ("role",),
+    "organisation": ("organisation__name", "role"),
+}
+
+
+class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Any"), *Status.choices], required=False
+    )
+    contract = forms.ChoiceField(
+        label="Contract", choices=[("", "Any"), *Contract.choices], required=False
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("applied", "Newest applied"),
+            ("applied_oldest", "Oldest applied"),
+            ("closing", "Closing date"),
+            ("role", "Role"),
+            ("organisation", "Organisation"),
+        ],
+    )
+
+    def apply(self, queryset):
+        """Narrow and order the queryset by whatever valid filters were given."""
+        if not self.is_valid():
+            return queryset.order_by(*SORTS["applied"])
+        data = self.cleaned_data
+        if data["q"]:
+            queryset = queryset.filter(role__icontains=data["q"]) | queryset.filter(
+                organisation__name__icontains=data["q"]
+            )
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["contract"]:
+            queryset = queryset.filter(contract=data["contract"])
+        return queryset.order_by(*SORTS[data["sort"] or "applied"])

@@ -1,0 +1,52 @@
+from django.urls import path
+
+from nextround.jobs.views import applications, interviews, organisations
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("applications/", applications.application_board, name="applications"),
+    path("applications/list/", applications.application_list, name="application_list"),
+    path("applications/new/", applications.application_create, name="application_create"),
+    path("applications/<int:application_id>/", applications.application_detail, name="application"),
+    path(
+        "applications/<int:application_id>/edit/",
+        applications.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:application_id>/delete/",
+        applications.application_delete,
+        name="application_delete",
+    ),
+    path(
+        "applications/<int:application_id>/outcome/",
+        applications.application_outcome,
+        name="application_outcome",
+    ),
+    path("interviews/new/", interviews.interview_create, name="interview_create"),
+    path("interviews/<int:interview_id>/", interviews.interview_detail, name="interview"),
+    path("interviews/<int:interview_id>/edit/", interviews.interview_edit, name="interview_edit"),
+    path(
+        "interviews/<int:interview_id>/delete/",
+        interviews.interview_delete,
+        name="interview_delete",
+    ),
+    path("organisations/", organisations.organisation_list, name="organisations"),
+    path("organisations/new/", organisations.organisation_create, name="organisation_create"),
+    path(
+        "organisations/<int:organisation_id>/",
+        organisations.organisation_detail,
+        name="organisation",
+    ),
+    path(
+        "organisations/<int:organisation_id>/edit/",
+        organisations.organisation_edit,
+        name="organisation_edit",
+    ),
+    path(
+        "organisations/<int:organisation_id>/delete/",
+        organisations.organisation_delete,
+        name="organisation_delete",
+    ),
+]

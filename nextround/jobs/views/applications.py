@@ -1,0 +1,136 @@
+"""Applications: the board, the list, and each application's story."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from nextround.core.access import get_owned_or_404, owned
+from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm, OutcomeForm
+from nextround.jobs.models import Application, Status
+from nextround.jobs.outcomes import record_outcome
+from nextround.jobs.timeline import application_timeline
+
+# Board columns: the open stages, then offers, then the ways an application ends.
+BOARD_COLUMNS = [
+    ("Preparing", [Status.PREPARING]),
+    ("Applied", [Status.APPLIED]),
+    ("Interviewing", [Status.INTERVIEWING]),
+    ("Offered", [Status.OFFERED, Status.ACCEPTED]),
+    ("Closed", [Status.REJECTED, Status.NOT_INVITED, Status.WITHDRAWN, Status.NO_REPLY]),
+]
+
+
+@login_required
+def application_board(request):
+    applications = owned(Application, request.user).select_related("organisation")
+    by_status: dict[str, list[Application]] = {}
+    for application in applications:
+        by_status.setdefault(application.status, []).append(application)
+    columns = [
+        (title, [a for status in statuses for a in by_status.get(status, [])])
+        for title, statuses in BOARD_COLUMNS
+    ]
+    return render(request, "jobs/application_board.html", {"columns": columns})
+
+
+@login_required
+def application_list(request):
+    filters = ApplicationFilterForm(request.GET or None)
+    applications = filters.apply(owned(Application, request.user).select_related("organisation"))
+    return render(
+        request, "jobs/application_list.html", {"applications": applications, "filters": filters}
+    )
+
+
+@login_required
+def application_detail(request, application_id: int):
+    application = get_owned_or_404(
+        Application.objects.select_related("organisation", "reapplies_to__organisation"),
+        request.user,
+        pk=application_id,
+    )
+    interviews = application.interviews.prefetch_related("panel")
+    context = {
+        "application": application,
+        "timeline": application_timeline(application),
+        "interviews": interviews,
+        "chain": application.reapplication_chain(),
+        "outcome_form": OutcomeForm(application=application),
+    }
+    return render(request, "jobs/application_detail.html", context)
+
+
+@login_required
+def application_create(request):
+    initial = {}
+    if "organisation" in request.GET:
+        initial["organisation"] = request.GET["organisation"]
+    if "reapplies_to" in request.GET:
+        initial["reapplies_to"] = request.GET["reapplies_to"]
+    form = ApplicationForm(request.POST or None, initial=initial, user=request.user)
+    form.instance.owner = request.user
+    if request.method == "POST" and form.is_valid():
+        application = form.save()
+        messages.success(request, f"Added {application.role}.")
+        return redirect(application)
+    return render(request, "jobs/application_form.html", {"form": form})
+
+
+@login_required
+def application_edit(request, application_id: int):
+    application = get_owned_or_404(Application, request.user, pk=application_id)
+    form = ApplicationForm(request.POST or None, instance=application, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(application)
+    return render(request, "jobs/application_form.html", {"form": form, "application": application})
+
+
+@login_required
+def application_delete(request, application_id: int):
+    application = get_owned_or_404(Application, request.user, pk=application_id)
+    if request.method == "POST":
+        application.delete()
+        messages.success(request, f"Deleted {application.role}.")
+        return redirect("jobs:applications")
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": application,
+            "consequence": "Its interviews and everything recorded about it go too. "
+            "This cannot be undone.",
+            "cancel_url": application.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_outcome(request, application_id: int):
+    application = get_owned_or_404(Application, request.user, pk=application_id)
+    form = OutcomeForm(request.POST, application=application)
+    if form.is_valid():
+        try:
+            record_outcome(
+                application, form.cleaned_data["outcome"], form.cleaned_data["decided_on"]
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            messages.success(request, f"Recorded: {application.get_outcome_display()}.")
+            return redirect(application)
+    context = {
+        "application": application,
+        "timeline": application_timeline(application),
+        "interviews": application.interviews.prefetch_related("panel"),
+        "chain": application.reapplication_chain(),
+        "outcome_form": form,
+    }
+    return render(request, "jobs/application_detail.html", context, status=422)

@@ -1,0 +1,65 @@
+"""Interviews, with their panels."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from nextround.core.access import get_owned_or_404
+from nextround.jobs.forms import InterviewForm
+from nextround.jobs.models import Interview, Status
+
+
+@login_required
+def interview_detail(request, interview_id: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application__organisation").prefetch_related("panel"),
+        request.user,
+        pk=interview_id,
+    )
+    return render(request, "jobs/interview_detail.html", {"interview": interview})
+
+
+@login_required
+def interview_create(request):
+    initial = {"application": request.GET.get("application")}
+    form = InterviewForm(request.POST or None, initial=initial, user=request.user)
+    form.instance.owner = request.user
+    if request.method == "POST" and form.is_valid():
+        interview = form.save()
+        application = interview.application
+        if application.status in (Status.PREPARING, Status.APPLIED):
+            application.status = Status.INTERVIEWING
+            application.save(update_fields=["status", "updated_at"])
+        messages.success(request, "Interview added. Good luck!")
+        return redirect(interview)
+    return render(request, "jobs/interview_form.html", {"form": form})
+
+
+@login_required
+def interview_edit(request, interview_id: int):
+    interview = get_owned_or_404(Interview, request.user, pk=interview_id)
+    form = InterviewForm(request.POST or None, instance=interview, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(interview)
+    return render(request, "jobs/interview_form.html", {"form": form, "interview": interview})
+
+
+@login_required
+def interview_delete(request, interview_id: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application__organisation"), request.user, pk=interview_id
+    )
+    if request.method == "POST":
+        application = interview.application
+        interview.delete()
+        messages.success(request, "Interview deleted.")
+        return redirect(application)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"object": interview, "cancel_url": interview.get_absolute_url()},
+    )

@@ -1,0 +1,22 @@
+"""The Today page: the home after login."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from nextround.core.access import owned
+from nextround.jobs.models import Interview
+
+
+@login_required
+def today(request):
+    now = timezone.now()
+    interviews = owned(Interview, request.user).select_related("application__organisation")
+    context = {
+        "today": timezone.localdate(),
+        "upcoming": interviews.upcoming(now)[:10],
+        "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
+    }
+    return render(request, "jobs/today.html", context)

@@ -1,0 +1,165 @@
+"""Django settings for Next Round, read from the environment only.
+
+Every variable is listed with its default in the README. Parsers live in
+``nextround.env`` and are tested on their own.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+import platformdirs
+
+from nextround.env import load_or_create_secret_key, parse_bool, parse_int, parse_list
+
+BASE_DIR = Path(__file__).resolve().parent
+
+DATA_DIR = Path(
+    os.environ.get("NEXTROUND_DATA_DIR") or platformdirs.user_data_dir("nextround", appauthor=False)
+).expanduser()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = os.environ.get("NEXTROUND_SECRET_KEY") or load_or_create_secret_key(DATA_DIR)
+DEBUG = parse_bool(os.environ.get("NEXTROUND_DEBUG"), default=False)
+HTTPS = parse_bool(os.environ.get("NEXTROUND_HTTPS"), default=False)
+OPEN_SIGNUP = parse_bool(os.environ.get("NEXTROUND_OPEN_SIGNUP"), default=False)
+ALLOWED_HOSTS = parse_list(
+    os.environ.get("NEXTROUND_ALLOWED_HOSTS"), default=["127.0.0.1", "localhost", "[::1]"]
+)
+CSRF_TRUSTED_ORIGINS = parse_list(os.environ.get("NEXTROUND_CSRF_TRUSTED_ORIGINS"), default=[])
+# The public address of the site, used where a full URL must be written
+# outside a request (the calendar feed in the CLI, for instance).
+BASE_URL = os.environ.get("NEXTROUND_BASE_URL", "").rstrip("/")
+UPLOAD_MAX_BYTES = parse_int(os.environ.get("NEXTROUND_UPLOAD_MAX_MB"), default=10) * 1024 * 1024
+MEDIA_ROOT = DATA_DIR / "files"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "nextround.core",
+    "nextround.accounts",
+    "nextround.jobs",
+    "nextround.network",
+    "nextround.playbook",
+    "nextround.feedback",
+    "nextround.questions",
+    "nextround.happybox",
+    "nextround.expenses",
+    "nextround.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "nextround.accounts.middleware.FirstRunMiddleware",
+]
+
+ROOT_URLCONF = "nextround.urls"
+WSGI_APPLICATION = "nextround.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database_from_env() -> dict:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "nextround.sqlite3",
+        "OPTIONS": {
+            # WAL lets the web app and a CLI command write at the same time;
+            # IMMEDIATE transactions plus a busy timeout make the second
+            # writer wait instead of failing with "database is locked".
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+DATABASES = {"default": _database_from_env()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A web address typed without a scheme means https (Django 6's default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+AUTH_USER_MODEL = "accounts.User"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "today"
+LOGOUT_REDIRECT_URL = "accounts:login"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = os.environ.get("NEXTROUND_TIME_ZONE", "Europe/London")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+# Only a hosted install that collects static files for a proxy sets this.
+STATIC_ROOT = os.environ.get("NEXTROUND_STATIC_ROOT") or None
+# Serve straight from the app's static folders, so a laptop install needs
+# no collectstatic step; a hosted install may still collect and proxy.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = parse_bool(os.environ.get("NEXTROUND_SSL_REDIRECT"), default=True)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = parse_int(os.environ.get("NEXTROUND_HSTS_SECONDS"), default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("NEXTROUND_LOG_LEVEL", "WARNING")},
+}

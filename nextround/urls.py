@@ -1,0 +1,21 @@
+"""The site's address book: each area keeps its own urls module."""
+
+from django.urls import include, path
+
+from nextround.api.urls import api
+from nextround.jobs.views import today
+from nextround.playbook.feed import calendar_feed
+
+urlpatterns = [
+    path("", today.today, name="today"),
+    path("accounts/", include("nextround.accounts.urls")),
+    path("", include("nextround.jobs.urls")),
+    path("contacts/", include("nextround.network.urls")),
+    path("plan/", include("nextround.playbook.urls")),
+    path("gaps/", include("nextround.feedback.urls")),
+    path("questions/", include("nextround.questions.urls")),
+    path("happy-box/", include("nextround.happybox.urls")),
+    path("expenses/", include("nextround.expenses.urls")),
+    path("api/v1/", api.urls),
+    path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
+]

@@ -1,0 +1,9 @@
+"""The WSGI application, for waitress (``nextround serve``) or any other server."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,82 @@
+"""Shared fixtures: users, logged-in clients, API clients."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Tests never touch a real data dir: settings read this when Django starts.
+os.environ.setdefault("NEXTROUND_DATA_DIR", tempfile.mkdtemp(prefix="nextround-tests-"))
+
+import pytest
+from django.test import Client
+
+from nextround.accounts.models import ApiToken
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def client_for():
+    """A test client logged in as the given user."""
+
+    def make(person) -> Client:
+        client = Client()
+        client.force_login(person)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def user_client(user, client_for) -> Client:
+    return client_for(user)
+
+
+class ApiClient:
+    """A test client that speaks JSON with a bearer token."""
+
+    def __init__(self, token: str):
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path, **params):
+        return self.client.get(path, params, headers=self.headers)
+
+    def post(self, path, data=None):
+        return self.client.post(
+            path, data or {}, content_type="application/json", headers=self.headers
+        )
+
+    def patch(self, path, data=None):
+        return self.client.patch(
+            path, data or {}, content_type="application/json", headers=self.headers
+        )
+
+    def delete(self, path):
+        return self.client.delete(path, headers=self.headers)
+
+
+@pytest.fixture
+def api_for(db):
+    """An API client authenticated as the given user with a fresh token."""
+
+    def make(person) -> ApiClient:
+        _, raw = ApiToken.issue(person, "tests")
+        return ApiClient(raw)
+
+    return make
+
+
+@pytest.fixture
+def api(user, api_for) -> ApiClient:
+    return api_for(user)
