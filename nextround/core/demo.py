@@ -1,0 +1,399 @@
+"""The demo account: a made-up but lifelike job search, so a newcomer sees a living app.
+
+``nextround demo`` calls :func:`build`, which deletes the ``demo`` account
+(and with it everything it owns) and tells the story again, chapter by
+chapter. Every person, place and address here is invented.
+
+Adding your area to the story
+-----------------------------
+
+Write one function ``def your_area(story: Story) -> None`` in this module
+and append it to ``CHAPTERS``. It runs after the chapters before it, so it can
+reach what they made through the story's named records, for example
+``story.applications["traineeship_first"]`` or ``story.interviews["overdue"]``,
+and it should put what it makes into ``story.extra`` under its own key if a
+later chapter may need it. Dates are always relative to ``story.today``
+(``story.day(-30)`` is a month ago, ``story.at(-10, 14)`` ten days ago at
+14:00), so the demo looks current whenever it is built.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.jobs.models import (
+    Application,
+    Contract,
+    Interview,
+    InterviewFormat,
+    Organisation,
+    OrganisationKind,
+    Outcome,
+    Status,
+)
+from nextround.jobs.outcomes import record_outcome
+from nextround.network.models import Contact
+
+DEMO_USERNAME = "demo"
+# Shown by the command and written in the README: the demo holds nothing private.
+DEMO_PASSWORD = "next-round-demo"
+DEMO_EMAIL = "demo@example.org"
+
+
+class NotADemoAccount(Exception):
+    """An account called ``demo`` exists that the demo did not make; it is left alone."""
+
+
+@dataclass
+class Story:
+    """What the chapters share: the demo user, today's date and the records made so far."""
+
+    user: object
+    today: datetime.date
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    applications: dict[str, Application] = field(default_factory=dict)
+    interviews: dict[str, Interview] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    # Anything a later chapter may want from an earlier one, keyed by area.
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def day(self, offset: int) -> datetime.date:
+        """The date ``offset`` days from today (negative: in the past)."""
+        return self.today + datetime.timedelta(days=offset)
+
+    def at(self, offset: int, hour: int, minute: int = 0) -> datetime.datetime:
+        """An aware date-time ``offset`` days from today, in the site's time zone."""
+        naive = datetime.datetime.combine(self.day(offset), datetime.time(hour, minute))
+        return timezone.make_aware(naive)
+
+
+# --- the job search itself ------------------------------------------------
+
+
+def organisations(story: Story) -> None:
+    """The places Sam Rivers (the demo's job seeker) has applied to."""
+    places = {
+        "maritime": ("Harbourside Maritime Museum", OrganisationKind.MUSEUM),
+        "archives_trust": ("Northgate Archives Trust", OrganisationKind.ARCHIVE),
+        "gallery": ("Fenwick Gallery of Modern Art", OrganisationKind.GALLERY),
+        "calderbrook": ("Calderbrook Museum", OrganisationKind.MUSEUM),
+        "cathedral_library": ("St Aldric's Cathedral Library", OrganisationKind.LIBRARY),
+        "record_office": ("Westmere County Record Office", OrganisationKind.ARCHIVE),
+        "ashcombe": ("Ashcombe House", OrganisationKind.HERITAGE),
+    }
+    for key, (name, kind) in places.items():
+        slug = name.lower().replace("'", "").replace(" ", "-")
+        story.organisations[key] = Organisation.objects.create(
+            owner=story.user,
+            name=name,
+            kind=kind,
+            website=f"https://{slug}.example.org/",
+        )
+    story.organisations["archives_trust"].notes = (
+        "Runs a paid traineeship in two tranches a year. Friendly team; "
+        "the second panel remembered me from the first."
+    )
+    story.organisations["archives_trust"].save(update_fields=["notes"])
+
+
+def applications(story: Story) -> None:
+    """Applications from fourteen months ago to last week, each with its outcome so far."""
+    orgs = story.organisations
+
+    def apply(key: str, organisation: str, role: str, contract: str, applied: int, **more):
+        story.applications[key] = Application.objects.create(
+            owner=story.user,
+            organisation=orgs[organisation],
+            role=role,
+            contract=contract,
+            applied_on=story.day(applied),
+            closing_on=story.day(applied + 5),
+            link=f"https://{orgs[organisation].website.split('//')[1].rstrip('/')}/jobs/{key}",
+            **more,
+        )
+
+    # A volunteer role: turned down, then won at the second try.
+    apply(
+        "volunteer_first",
+        "maritime",
+        "Volunteer visitor guide",
+        Contract.VOLUNTARY,
+        -420,
+        applicants=14,
+        notes="Four hours a week on the historic ship. Keen to get front-of-house experience.",
+    )
+    apply(
+        "volunteer_second",
+        "maritime",
+        "Volunteer visitor guide",
+        Contract.VOLUNTARY,
+        -250,
+        reapplies_to=story.applications["volunteer_first"],
+        notes="Re-advertised in the spring; I had done a handling course since.",
+    )
+    # A traineeship: missed in one tranche, won in the next.
+    apply(
+        "traineeship_first",
+        "archives_trust",
+        "Archives and records trainee (autumn tranche)",
+        Contract.TRAINEESHIP,
+        -330,
+        applicants=86,
+    )
+    apply(
+        "traineeship_second",
+        "archives_trust",
+        "Archives and records trainee (spring tranche)",
+        Contract.TRAINEESHIP,
+        -180,
+        applicants=71,
+        reapplies_to=story.applications["traineeship_first"],
+        notes="Same scheme, next tranche. Led with the cataloguing I did as a volunteer.",
+    )
+    # Paid roles at museums, galleries and archives.
+    apply(
+        "gallery_learning",
+        "gallery",
+        "Learning and engagement assistant",
+        Contract.PAID,
+        -95,
+        applicants=120,
+    )
+    apply(
+        "heritage_engagement",
+        "ashcombe",
+        "Heritage engagement officer",
+        Contract.FIXED_TERM,
+        -70,
+    )
+    apply(
+        "collections_assistant",
+        "calderbrook",
+        "Collections assistant (12 months)",
+        Contract.FIXED_TERM,
+        -40,
+        applicants=45,
+        status=Status.INTERVIEWING,
+    )
+    apply(
+        "library_assistant",
+        "cathedral_library",
+        "Library and archives assistant",
+        Contract.PAID,
+        -30,
+        status=Status.INTERVIEWING,
+    )
+    apply(
+        "archive_assistant",
+        "record_office",
+        "Archive assistant",
+        Contract.PAID,
+        -21,
+        status=Status.INTERVIEWING,
+    )
+    apply(
+        "documentation_officer",
+        "calderbrook",
+        "Documentation officer",
+        Contract.PAID,
+        -6,
+        status=Status.APPLIED,
+        notes="Closes soon; heard about it from the collections team.",
+    )
+
+
+def interviews(story: Story) -> None:
+    """Interviews past and to come, two of them awaiting a decision (one overdue)."""
+    apps = story.applications
+
+    def interview(key: str, application: str, offset: int, hour: int, **more):
+        story.interviews[key] = Interview.objects.create(
+            owner=story.user,
+            application=apps[application],
+            starts_at=story.at(offset, hour),
+            **more,
+        )
+
+    interview(
+        "volunteer_first",
+        "volunteer_first",
+        -405,
+        11,
+        stage="Informal chat",
+        format=InterviewFormat.IN_PERSON,
+        location="Visitor centre, Harbourside",
+        decision_promised_by=story.day(-398),
+        notes="Asked why the ship matters to the town. I froze on a question about difficult visitors.",
+    )
+    interview(
+        "volunteer_second",
+        "volunteer_second",
+        -238,
+        11,
+        stage="Informal chat",
+        format=InterviewFormat.IN_PERSON,
+        location="Visitor centre, Harbourside",
+        decision_promised_by=story.day(-231),
+        notes="Same coordinator as last time. Told the story of the school group I guided.",
+        self_assessment="Much calmer. Had an answer ready about difficult visitors.",
+    )
+    interview(
+        "traineeship_first",
+        "traineeship_first",
+        -300,
+        10,
+        stage="Panel interview",
+        format=InterviewFormat.VIDEO,
+        decision_promised_by=story.day(-293),
+        notes="Q: Tell us about a time you had to prioritise competing deadlines.\n"
+        "Q: What do you know about records retention schedules?",
+        self_assessment="The retention question caught me out.",
+    )
+    interview(
+        "traineeship_second",
+        "traineeship_second",
+        -150,
+        14,
+        stage="Panel interview and cataloguing task",
+        format=InterviewFormat.ASSESSMENT,
+        location="Northgate Archives Trust, search room",
+        decision_promised_by=story.day(-143),
+        notes="Catalogued five letters in 30 minutes, then a panel of three.",
+        self_assessment="Prepared for retention schedules this time. Felt good.",
+    )
+    interview(
+        "overdue",
+        "collections_assistant",
+        -12,
+        10,
+        stage="First interview",
+        format=InterviewFormat.IN_PERSON,
+        location="Calderbrook Museum, stores entrance",
+        decision_promised_by=story.day(-4),
+        notes="Q: How would you check a loan in?\nQ: Tell us about a mistake you made and what you learned.",
+        self_assessment="Good on object handling; rambled on the mistake question.",
+    )
+    interview(
+        "awaiting",
+        "library_assistant",
+        -3,
+        15,
+        stage="Interview",
+        format=InterviewFormat.VIDEO,
+        decision_promised_by=story.day(4),
+        notes="Asked about reader enquiries and the cathedral's fragment collection.",
+    )
+    interview(
+        "upcoming",
+        "archive_assistant",
+        6,
+        10,
+        stage="Panel interview",
+        format=InterviewFormat.IN_PERSON,
+        location="Westmere County Record Office, Shire Hall",
+    )
+
+
+def panels(story: Story) -> None:
+    """The people on the panels, with made-up profile links."""
+    people = {
+        "coordinator": (
+            "Morag Ellery",
+            "Volunteer coordinator",
+            "maritime",
+            ["volunteer_first", "volunteer_second"],
+        ),
+        "archivist": (
+            "Dev Okonjo",
+            "Senior archivist",
+            "archives_trust",
+            ["traineeship_first", "traineeship_second"],
+        ),
+        "records_manager": (
+            "Hanna Lindqvist",
+            "Records manager",
+            "archives_trust",
+            ["traineeship_second"],
+        ),
+        "collections_head": ("Priya Latimer", "Head of collections", "calderbrook", ["overdue"]),
+        "registrar": ("Tom Achebe-Hart", "Registrar", "calderbrook", ["overdue"]),
+        "librarian": (
+            "Canon Ruth Pellow",
+            "Cathedral librarian",
+            "cathedral_library",
+            ["awaiting"],
+        ),
+        "county_archivist": ("Glyn Marwood", "County archivist", "record_office", ["upcoming"]),
+    }
+    for key, (name, role, organisation, interview_keys) in people.items():
+        slug = name.lower().replace(" ", "-")
+        contact = Contact.objects.create(
+            owner=story.user,
+            name=name,
+            role=role,
+            organisation=story.organisations[organisation],
+            email=f"{slug.split('-')[-1]}@{story.organisations[organisation].website.split('//')[1].rstrip('/')}",
+            links={
+                "linkedin": f"https://linkedin.example.org/in/{slug}",
+                "mastodon": f"https://social.example.org/@{slug.replace('-', '')}",
+            },
+            connections={"linkedin": "connected"} if key == "coordinator" else {},
+        )
+        story.contacts[key] = contact
+        for interview_key in interview_keys:
+            story.interviews[interview_key].panel.add(contact)
+
+
+def outcomes(story: Story) -> None:
+    """How the finished applications ended, recorded as a user would record them."""
+    decided = {
+        "volunteer_first": (Outcome.REJECTED, -396),
+        "volunteer_second": (Outcome.ACCEPTED, -229),
+        "traineeship_first": (Outcome.REJECTED, -290),
+        "traineeship_second": (Outcome.ACCEPTED, -141),
+        "gallery_learning": (Outcome.NOT_INVITED, -75),
+        "heritage_engagement": (Outcome.NO_REPLY, -20),
+    }
+    for key, (outcome, offset) in decided.items():
+        record_outcome(story.applications[key], outcome, story.day(offset))
+
+
+# Each area adds its chapter here, after the ones it builds on.
+CHAPTERS: list[Callable[[Story], None]] = [
+    organisations,
+    applications,
+    interviews,
+    panels,
+    outcomes,
+]
+
+
+def reset_demo_user():
+    """Delete the demo account and everything it owns, then make it afresh."""
+    User = get_user_model()
+    existing = User.objects.filter(username=DEMO_USERNAME).first()
+    if existing is not None:
+        if existing.email != DEMO_EMAIL:
+            raise NotADemoAccount(
+                f"An account named {DEMO_USERNAME!r} exists and was not made by the demo."
+            )
+        existing.delete()
+    user = User(username=DEMO_USERNAME, email=DEMO_EMAIL, first_name="Sam", last_name="Rivers")
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def build(today: datetime.date | None = None) -> Story:
+    """Tell the whole demo story for a fresh ``demo`` account; safe to run again."""
+    story = Story(user=reset_demo_user(), today=today or timezone.localdate())
+    for chapter in CHAPTERS:
+        chapter(story)
+    return story
