@@ -132,6 +132,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Only a hosted install that collects static files for a proxy sets this.
 STATIC_ROOT = os.environ.get("NEXTROUND_STATIC_ROOT") or None
 # Serve straight from the app's static folders, so a laptop install needs
