@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm, OutcomeForm
 from nextround.jobs.models import Application, Status
-from nextround.jobs.outcomes import record_outcome
 from nextround.jobs.timeline import application_timeline
+from nextround.playbook.plan import record_outcome
 
 # Board columns: the open stages, then offers, then the ways an application ends.
 BOARD_COLUMNS = [

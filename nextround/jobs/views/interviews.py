@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from nextround.core.access import get_owned_or_404
 from nextround.jobs.forms import InterviewForm
 from nextround.jobs.models import Interview, Status
+from nextround.playbook.plan import interview_saved
 
 
 @login_required
@@ -32,6 +33,7 @@ def interview_create(request):
         if application.status in (Status.PREPARING, Status.APPLIED):
             application.status = Status.INTERVIEWING
             application.save(update_fields=["status", "updated_at"])
+        interview_saved(interview)
         messages.success(request, "Interview added. Good luck!")
         return redirect(interview)
     return render(request, "jobs/interview_form.html", {"form": form})
@@ -42,7 +44,7 @@ def interview_edit(request, interview_id: int):
     interview = get_owned_or_404(Interview, request.user, pk=interview_id)
     form = InterviewForm(request.POST or None, instance=interview, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        interview_saved(form.save())
         messages.success(request, "Saved.")
         return redirect(interview)
     return render(request, "jobs/interview_form.html", {"form": form, "interview": interview})
