@@ -11,8 +11,22 @@ os.environ.setdefault("NEXTROUND_DATA_DIR", tempfile.mkdtemp(prefix="nextround-t
 import pytest
 from django.test import Client
 
+from nextround.accounts.middleware import FirstRunMiddleware
 from nextround.accounts.models import ApiToken
 from tests.factories import UserFactory
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]}"
+
+
+@pytest.fixture(autouse=True)
+def _forget_that_an_account_exists():
+    """Each test starts with an empty database, so first-run setup must look again."""
+    FirstRunMiddleware.has_account = False
 
 
 @pytest.fixture

@@ -16,15 +16,18 @@ class FirstRunMiddleware:
     401 or 404 on their own, which is what a client expects.
     """
 
+    # Shared by every instance, so that tests can reset it when they empty
+    # the database under a long-lived server.
+    has_account = False
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.has_account = False
 
     def __call__(self, request):
-        if not self.has_account:
+        if not FirstRunMiddleware.has_account:
             if not needs_first_account():
                 # Once there is an account there always is one, so stop asking.
-                self.has_account = True
+                FirstRunMiddleware.has_account = True
             elif not request.path.startswith(self.passthrough()):
                 return redirect("accounts:setup")
         return self.get_response(request)
