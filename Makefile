@@ -24,8 +24,12 @@ lint: install ## Lint, format check, and a check for missing migrations.
 	$(BIN)/ruff format --check nextround tests
 	$(BIN)/nextround makemigrations --check --dry-run
 
+# pytest-xdist workers; CI has two cores. `make test WORKERS=4` on a bigger machine.
+WORKERS ?= 2
+
 test: lint ## Everything: lint, then the whole suite on SQLite and PostgreSQL.
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
+	.ci/with-postgres $(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
 
 format: install
 	$(BIN)/ruff check --fix nextround tests
