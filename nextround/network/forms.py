@@ -1,4 +1,4 @@
-"""The contact form: one field per network for links and connection states."""
+"""Contact forms: the contact itself, its interactions, connections, notes and vCard files."""
 
 from __future__ import annotations
 
@@ -6,14 +6,27 @@ from django import forms
 
 from nextround.core.access import owned
 from nextround.jobs.models import Organisation
-from nextround.network.models import ConnectionState, Contact, Network
+from nextround.network.models import (
+    CONNECTION_NOTE_LIMIT,
+    ConnectionState,
+    Contact,
+    Interaction,
+    Network,
+)
+
+VCARD_UPLOAD_LIMIT = 2 * 1024 * 1024
 
 
 class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
-        fields = ["name", "role", "organisation", "email", "notes"]
+        fields = ["name", "role", "organisation", "email", "notes", "keep_in_touch_days"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        labels = {"keep_in_touch_days": "Keep in touch every (days)"}
+        help_texts = {
+            "keep_in_touch_days": "For example 90 for every three months. Each time you log "
+            "an interaction, the next follow-up is set this many days on."
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,3 +68,72 @@ class ContactForm(forms.ModelForm):
         self.instance.links = links
         self.instance.connections = connections
         return cleaned
+
+
+class InteractionForm(forms.ModelForm):
+    class Meta:
+        model = Interaction
+        fields = ["happened_on", "channel", "note"]
+        labels = {"happened_on": "Date", "channel": "How", "note": "What about"}
+        widgets = {
+            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ConnectionForm(forms.Form):
+    """A quick change of connection state on one network."""
+
+    network = forms.ChoiceField(choices=Network.choices)
+    state = forms.ChoiceField(choices=ConnectionState.choices)
+
+
+class ConnectionNoteForm(forms.Form):
+    """The note sent with a connection request, one per network."""
+
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=CONNECTION_NOTE_LIMIT,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": CONNECTION_NOTE_LIMIT}),
+        error_messages={
+            "max_length": "Keep the note to %(limit_value)d characters "
+            "(it has %(show_value)d): LinkedIn refuses longer ones."
+        },
+    )
+
+
+class ContactFilterForm(forms.Form):
+    """Search and filters on the contacts list; every field optional."""
+
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=Organisation.objects.none(), required=False
+    )
+    network = forms.ChoiceField(
+        label="Network", choices=[("", "Any network"), *Network.choices], required=False
+    )
+    state = forms.ChoiceField(
+        label="Connection",
+        choices=[("", "Any"), *ConnectionState.choices],
+        required=False,
+    )
+    panel = forms.BooleanField(label="Met at an interview", required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = owned(Organisation, user)
+
+
+class VCardUploadForm(forms.Form):
+    file = forms.FileField(
+        label="vCard file (.vcf)",
+        help_text="Exported from your phone, Google Contacts, Outlook or Apple Contacts.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > VCARD_UPLOAD_LIMIT:
+            raise forms.ValidationError("This file is larger than 2 MB; split it and try again.")
+        return upload

@@ -1,13 +1,36 @@
 from django.urls import path
 
-from nextround.network import views
+from nextround.network.views import contacts, keeping_in_touch, vcards
 
 app_name = "network"
 
 urlpatterns = [
-    path("", views.contact_list, name="contacts"),
-    path("new/", views.contact_create, name="contact_create"),
-    path("<int:contact_id>/", views.contact_detail, name="contact"),
-    path("<int:contact_id>/edit/", views.contact_edit, name="contact_edit"),
-    path("<int:contact_id>/delete/", views.contact_delete, name="contact_delete"),
+    path("", contacts.contact_list, name="contacts"),
+    path("new/", contacts.contact_create, name="contact_create"),
+    path("contacts.vcf", vcards.contacts_vcard, name="contacts_vcard"),
+    path("import/", vcards.contacts_import, name="contacts_import"),
+    path("<int:contact_id>/", contacts.contact_detail, name="contact"),
+    path("<int:contact_id>/edit/", contacts.contact_edit, name="contact_edit"),
+    path("<int:contact_id>/delete/", contacts.contact_delete, name="contact_delete"),
+    path("<int:contact_id>/contact.vcf", vcards.contact_vcard, name="contact_vcard"),
+    path(
+        "<int:contact_id>/interactions/",
+        keeping_in_touch.interaction_add,
+        name="interaction_add",
+    ),
+    path(
+        "<int:contact_id>/interactions/<int:interaction_id>/delete/",
+        keeping_in_touch.interaction_delete,
+        name="interaction_delete",
+    ),
+    path(
+        "<int:contact_id>/connections/",
+        keeping_in_touch.connection_set,
+        name="connection_set",
+    ),
+    path(
+        "<int:contact_id>/notes/<str:network>/",
+        keeping_in_touch.connection_note_save,
+        name="connection_note",
+    ),
 ]

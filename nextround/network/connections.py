@@ -1,0 +1,51 @@
+"""Connection states and connection notes, one per network, kept on the contact."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from nextround.network.models import (
+    CONNECTION_NOTE_LIMIT,
+    ConnectionState,
+    Contact,
+    Network,
+)
+
+
+def set_connection(contact: Contact, network: str, state: str) -> Contact:
+    """Record where the user stands with ``contact`` on ``network``, and save.
+
+    ``none`` removes the network from the mapping, so the stored JSON only
+    holds what the user has done.
+    """
+    if network not in Network.values:
+        raise ValidationError({"network": f"Unknown network {network!r}."})
+    if state not in ConnectionState.values:
+        raise ValidationError({"state": f"Unknown connection state {state!r}."})
+    connections = dict(contact.connections or {})
+    if state == ConnectionState.NONE:
+        connections.pop(network, None)
+    else:
+        connections[network] = state
+    contact.connections = connections
+    contact.save(update_fields=["connections", "updated_at"])
+    return contact
+
+
+def set_connection_note(contact: Contact, network: str, note: str) -> Contact:
+    """Keep the user's own wording of the note for ``network``; blank goes back to the draft."""
+    if network not in Network.values:
+        raise ValidationError({"network": f"Unknown network {network!r}."})
+    note = note.strip()
+    if len(note) > CONNECTION_NOTE_LIMIT:
+        raise ValidationError(
+            {"note": f"Keep the note to {CONNECTION_NOTE_LIMIT} characters (it has {len(note)})."}
+        )
+    notes = dict(contact.connection_notes or {})
+    if note:
+        notes[network] = note
+    else:
+        notes.pop(network, None)
+    contact.connection_notes = notes
+    contact.save(update_fields=["connection_notes", "updated_at"])
+    return contact

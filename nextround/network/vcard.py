@@ -1,0 +1,344 @@
+"""vCard out and in: contacts written as vCard 3.0 (RFC 2426), read from 2.1, 3.0 or 4.0.
+
+Written here rather than taken from a library: the only maintained one pulls
+in Python 2 era dependencies, and the part of the format an address book
+needs (a dozen properties, escaping, folding) is small and fully tested.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+
+from nextround.network.models import Network
+
+VCARD_CONTENT_TYPE = "text/vcard; charset=utf-8"
+# RFC 2426 §2.6: lines SHOULD be folded at 75 octets (not characters).
+FOLD_OCTETS = 75
+NAME_LIMIT = 200
+TEXT_LIMIT = 200
+
+# Where a profile lives, recognised by the address when a card only says URL.
+_HOSTS = {
+    Network.LINKEDIN: ("linkedin.com",),
+    Network.BLUESKY: ("bsky.app",),
+    Network.X: ("x.com", "twitter.com"),
+}
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def escape_text(value: str) -> str:
+    """Escape a TEXT value: backslash, comma, semicolon and line breaks."""
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold_line(line: str) -> str:
+    """Fold one content line into pieces of at most 75 octets, never splitting a character."""
+    pieces: list[str] = []
+    current, size = "", 0
+    limit = FOLD_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            # A continuation line starts with a space, which counts towards its 75.
+            current, size, limit = char, width, FOLD_OCTETS - 1
+        else:
+            current += char
+            size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    """(family, given) for the N property: the last word is taken as the family name."""
+    words = name.split()
+    if len(words) < 2:
+        return name.strip(), ""
+    return words[-1], " ".join(words[:-1])
+
+
+def contact_to_vcard(contact) -> str:
+    """One contact as a vCard 3.0 block, lines ending CRLF."""
+    family, given = _split_name(contact.name)
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{escape_text(contact.name)}",
+        f"N:{escape_text(family)};{escape_text(given)};;;",
+    ]
+    if contact.organisation_id:
+        lines.append(f"ORG:{escape_text(contact.organisation.name)}")
+    if contact.role:
+        lines.append(f"TITLE:{escape_text(contact.role)}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{contact.email}")
+    links = contact.links or {}
+    for network in Network:
+        url = links.get(network.value)
+        if not url:
+            continue
+        if network == Network.WEBSITE:
+            lines.append(f"URL:{url}")
+        else:
+            # The property Apple and others use for social profiles in 3.0 cards.
+            lines.append(f"X-SOCIALPROFILE;TYPE={network.value}:{url}")
+    if contact.notes:
+        lines.append(f"NOTE:{escape_text(contact.notes)}")
+    lines.append("END:VCARD")
+    return "".join(fold_line(line) + "\r\n" for line in lines)
+
+
+def contacts_to_vcard(contacts: Iterable) -> str:
+    """Many contacts as one .vcf file."""
+    return "".join(contact_to_vcard(contact) for contact in contacts)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+@dataclass
+class ContentLine:
+    name: str
+    params: dict[str, list[str]]
+    value: str
+
+
+@dataclass
+class Card:
+    """What one vCard says about a person, in Contact's terms, with its faults."""
+
+    number: int
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    email: str = ""
+    links: dict[str, str] = field(default_factory=dict)
+    notes: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+class NotAVCard(ValueError):
+    """The file as a whole cannot be read as vCards."""
+
+
+def unescape_text(value: str) -> str:
+    """Undo TEXT escaping: ``\\n`` to a line break, ``\\,`` ``\\;`` ``\\\\`` to themselves."""
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value, flags=re.S)
+
+
+def split_unescaped(value: str, separator: str = ";") -> list[str]:
+    """Split a structured value on separators that are not escaped."""
+    parts, current, escaped = [], "", False
+    for char in value:
+        if escaped:
+            current += "\\" + char
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current + ("\\" if escaped else ""))
+    return parts
+
+
+def unfold(text: str) -> list[str]:
+    """Physical lines to logical content lines.
+
+    A line starting with a space or tab continues the one before (RFC 6350
+    §3.2). vCard 2.1's quoted-printable values continue instead with a
+    trailing ``=``.
+    """
+    lines: list[str] = []
+    for raw in re.split(r"\r\n|\r|\n", text):
+        if raw[:1] in (" ", "\t") and lines:
+            lines[-1] += raw[1:]
+        elif lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper():
+            lines[-1] = lines[-1][:-1] + raw
+        elif raw.strip():
+            lines.append(raw)
+    return lines
+
+
+def parse_line(line: str) -> ContentLine:
+    """``group.NAME;PARAM=a,b;TYPE=x:value`` into its parts; quoted parameters may hold ``:``."""
+    head, value, in_quotes = "", None, False
+    for index, char in enumerate(line):
+        if char == '"':
+            in_quotes = not in_quotes
+        elif char == ":" and not in_quotes:
+            head, value = line[:index], line[index + 1 :]
+            break
+    if value is None:
+        raise ValueError(f"This line has no value: {line[:60]!r}")
+    parts = split_unescaped(head, ";")
+    name = parts[0].split(".")[-1].strip().upper()
+    params: dict[str, list[str]] = {}
+    for part in parts[1:]:
+        key, _, raw = part.partition("=")
+        if not _:
+            # vCard 2.1 bare parameters: EMAIL;INTERNET;PREF:…
+            key, raw = "TYPE", part
+        values = [v.strip().strip('"') for v in raw.split(",")]
+        params.setdefault(key.strip().upper(), []).extend(values)
+    if "QUOTED-PRINTABLE" in [v.upper() for v in params.get("ENCODING", [])]:
+        charset = (params.get("CHARSET") or ["utf-8"])[0]
+        try:
+            value = quopri.decodestring(value.encode("ascii", "replace")).decode(charset)
+        except (LookupError, UnicodeDecodeError) as fault:
+            raise ValueError(f"The {name} value cannot be decoded.") from fault
+    return ContentLine(name=name, params=params, value=value)
+
+
+def _types(line: ContentLine) -> set[str]:
+    return {v.lower() for key in ("TYPE", "SERVICE-TYPE") for v in line.params.get(key, []) if v}
+
+
+def _network_for(line: ContentLine, url: str) -> str | None:
+    """Which network a URL or social profile belongs to, or None for a plain website."""
+    for network_type in _types(line):
+        if network_type in Network.values:
+            return network_type
+        if network_type == "twitter":
+            return Network.X
+    lowered = url.lower()
+    for network, hosts in _HOSTS.items():
+        if any(f"://{host}" in lowered or f".{host}" in lowered for host in hosts):
+            return network
+    if line.name in ("X-SOCIALPROFILE", "SOCIALPROFILE") and "/@" in url:
+        return Network.MASTODON
+    return None
+
+
+def _check_url(card: Card, label: str, url: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        card.errors.append(f"The {label} link {url[:80]!r} is not a web address.")
+        return False
+    if len(url) > 500:
+        card.errors.append(f"The {label} link is longer than 500 characters.")
+        return False
+    return True
+
+
+def _card_from_lines(number: int, lines: list[ContentLine]) -> Card:
+    card = Card(number=number)
+    by_name: dict[str, list[ContentLine]] = {}
+    for line in lines:
+        by_name.setdefault(line.name, []).append(line)
+
+    if by_name.get("FN"):
+        card.name = unescape_text(by_name["FN"][0].value).strip()
+    if not card.name and by_name.get("N"):
+        family, given, *_ = [*split_unescaped(by_name["N"][0].value), "", ""]
+        card.name = " ".join(p for p in (unescape_text(given), unescape_text(family)) if p).strip()
+    if not card.name:
+        card.errors.append("It has no name (FN or N).")
+    elif len(card.name) > NAME_LIMIT:
+        card.errors.append(f"The name is longer than {NAME_LIMIT} characters.")
+
+    if by_name.get("TITLE"):
+        card.role = unescape_text(by_name["TITLE"][0].value).strip()
+    elif by_name.get("ROLE"):
+        card.role = unescape_text(by_name["ROLE"][0].value).strip()
+    if len(card.role) > TEXT_LIMIT:
+        card.errors.append(f"The title is longer than {TEXT_LIMIT} characters.")
+    if by_name.get("ORG"):
+        card.organisation = unescape_text(split_unescaped(by_name["ORG"][0].value)[0]).strip()
+        if len(card.organisation) > TEXT_LIMIT:
+            card.errors.append(f"The organisation is longer than {TEXT_LIMIT} characters.")
+
+    emails = by_name.get("EMAIL", [])
+    # The preferred address first (PREF type in 2.1/3.0, PREF=1 in 4.0).
+    emails.sort(key=lambda line: not ("pref" in _types(line) or "PREF" in line.params))
+    if emails:
+        email = emails[0].value.strip()
+        email = email.removeprefix("mailto:")
+        try:
+            validate_email(email)
+            card.email = email
+        except ValidationError:
+            card.errors.append(f"The email {email[:80]!r} is not an address.")
+
+    for line in [
+        *by_name.get("URL", []),
+        *by_name.get("X-SOCIALPROFILE", []),
+        *by_name.get("SOCIALPROFILE", []),
+    ]:
+        url = line.value.strip()
+        network = _network_for(line, url) or Network.WEBSITE
+        if network in card.links:
+            continue
+        label = Network(network).label
+        if _check_url(card, label, url):
+            card.links[network] = url
+
+    notes = [unescape_text(line.value) for line in by_name.get("NOTE", [])]
+    card.notes = "\n\n".join(n for n in notes if n.strip())
+    if len(card.notes) > 20000:
+        card.errors.append("The note is longer than 20,000 characters.")
+    return card
+
+
+def parse_vcards(text: str) -> list[Card]:
+    """Every card in a .vcf file; a card's faults are listed on it, not raised.
+
+    Raises NotAVCard when the file as a whole is not vCard: no cards at all,
+    or a card left open.
+    """
+    text = text.removeprefix("\ufeff")
+    cards: list[Card] = []
+    current: list[ContentLine] | None = None
+    faults: list[str] = []
+    for line in unfold(text):
+        try:
+            content = parse_line(line)
+        except ValueError as fault:
+            if current is None:
+                raise NotAVCard(
+                    "This file is not a vCard: it has lines outside any card."
+                ) from fault
+            faults.append(str(fault))
+            continue
+        if content.name == "BEGIN" and content.value.strip().upper() == "VCARD":
+            if current is not None:
+                raise NotAVCard(f"Card {len(cards) + 1} has no END:VCARD.")
+            current, faults = [], []
+        elif content.name == "END" and content.value.strip().upper() == "VCARD":
+            if current is None:
+                raise NotAVCard("This file has an END:VCARD without a BEGIN:VCARD.")
+            card = _card_from_lines(len(cards) + 1, current)
+            card.errors[:0] = faults
+            cards.append(card)
+            current = None
+        elif current is None:
+            raise NotAVCard("This file is not a vCard: it has lines outside any card.")
+        else:
+            current.append(content)
+    if current is not None:
+        raise NotAVCard(f"Card {len(cards) + 1} has no END:VCARD.")
+    if not cards:
+        raise NotAVCard("This file has no contacts in it (no BEGIN:VCARD).")
+    return cards
+
+
+def decode_upload(data: bytes) -> str:
+    """The text of an uploaded .vcf; vCards are UTF-8 (4.0 requires it)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as fault:
+        raise NotAVCard(
+            "This file is not UTF-8 text. Export it again from your address book as vCard."
+        ) from fault

@@ -1,0 +1,115 @@
+"""The contact page's quick edits: the interactions log, connection states and notes.
+
+Each answers htmx with the fragment it changed and plain browsers with a
+redirect back to the contact, so the page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from nextround.core.access import get_owned_or_404
+from nextround.network.connections import set_connection, set_connection_note
+from nextround.network.forms import ConnectionForm, ConnectionNoteForm, InteractionForm
+from nextround.network.interactions import delete_interaction, log_interaction
+from nextround.network.models import ConnectionState, Interaction, Network
+from nextround.network.views.contacts import detail_context, get_contact
+
+
+def _back_to(contact, anchor: str):
+    return redirect(f"{contact.get_absolute_url()}#{anchor}")
+
+
+def _render_section(request, contact, fragment: str, anchor: str, **overrides):
+    """The changed section for htmx, the whole page when a plain form had errors."""
+    if request.htmx:
+        # Re-read so derived facts (last contact, next follow-up) are fresh.
+        contact = get_contact(request, contact.pk)
+        return render(request, fragment, detail_context(request, contact, **overrides))
+    if overrides:
+        return render(
+            request, "network/contact_detail.html", detail_context(request, contact, **overrides)
+        )
+    return _back_to(contact, anchor)
+
+
+@login_required
+@require_POST
+def interaction_add(request, contact_id: int):
+    contact = get_contact(request, contact_id)
+    form = InteractionForm(request.POST, prefix="interaction")
+    if not form.is_valid():
+        return _render_section(
+            request,
+            contact,
+            "network/_keeping_in_touch.html",
+            "keeping-in-touch",
+            interaction_form=form,
+        )
+    log_interaction(contact, **form.cleaned_data)
+    if not request.htmx:
+        messages.success(request, "Interaction logged.")
+    return _render_section(request, contact, "network/_keeping_in_touch.html", "keeping-in-touch")
+
+
+@login_required
+def interaction_delete(request, contact_id: int, interaction_id: int):
+    contact = get_contact(request, contact_id)
+    interaction = get_owned_or_404(
+        Interaction.objects.filter(contact=contact), request.user, pk=interaction_id
+    )
+    if request.method != "POST":
+        return render(
+            request,
+            "core/confirm_delete.html",
+            {
+                "object": interaction,
+                "consequence": "It is taken out of the log.",
+                "cancel_url": contact.get_absolute_url(),
+            },
+        )
+    delete_interaction(interaction)
+    if not request.htmx:
+        messages.success(request, "Interaction deleted.")
+    return _render_section(request, contact, "network/_keeping_in_touch.html", "keeping-in-touch")
+
+
+@login_required
+@require_POST
+def connection_set(request, contact_id: int):
+    contact = get_contact(request, contact_id)
+    form = ConnectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a network and a connection state.")
+        return _back_to(contact, "connections")
+    set_connection(contact, form.cleaned_data["network"], form.cleaned_data["state"])
+    if not request.htmx:
+        network = Network(form.cleaned_data["network"]).label
+        state = ConnectionState(form.cleaned_data["state"]).label.lower()
+        messages.success(request, f"{network}: {state}.")
+    return _render_section(request, contact, "network/_connections.html", "connections")
+
+
+@login_required
+@require_POST
+def connection_note_save(request, contact_id: int, network: str):
+    contact = get_contact(request, contact_id)
+    if network not in Network.values:
+        raise Http404("No such network")
+    form = ConnectionNoteForm(request.POST, prefix=network)
+    if not form.is_valid():
+        return _render_section(
+            request,
+            contact,
+            "network/_connections.html",
+            "connections",
+            note_forms={network: form},
+        )
+    set_connection_note(contact, network, form.cleaned_data["note"])
+    if not request.htmx:
+        messages.success(request, f"{Network(network).label} note saved.")
+    return _render_section(request, contact, "network/_connections.html", "connections")
