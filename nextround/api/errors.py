@@ -28,12 +28,28 @@ def owned_or_invalid(model: type[models.Model], user, pk, field: str):
         return None
     try:
         return model._default_manager.get(owner=user, pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError) as missing:
+    except (model.DoesNotExist, ValueError, TypeError, OverflowError) as missing:
         raise ValidationError({field: f"No such {model._meta.verbose_name} of yours."}) from missing
 
 
-def validate_and_save(instance: models.Model, exclude: list[str] | None = None) -> models.Model:
-    """Run the model's own validation, then save; a ValidationError becomes a 422."""
-    instance.full_clean(exclude=exclude)
+def validate_and_save(
+    instance: models.Model,
+    exclude: list[str] | None = None,
+    names: dict[str, str] | None = None,
+) -> models.Model:
+    """Run the model's own validation, then save; a ValidationError becomes a 422.
+
+    ``names`` maps the model's field names to the payload's where they
+    differ (``organisation`` → ``organisation_id``), so the error names the
+    field the client actually sent.
+    """
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as error:
+        if not names or not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {names.get(field, field): messages for field, messages in error.error_dict.items()}
+        ) from error
     instance.save()
     return instance

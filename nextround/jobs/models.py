@@ -141,6 +141,10 @@ class Application(OwnedModel):
             errors["decided_on"] = "The decision cannot come before the application."
         if self.outcome and not self.decided_on:
             errors["decided_on"] = "Give the date of the decision."
+        if self.pk and self.applied_on:
+            first = self.interviews.order_by("starts_at").first()
+            if first and timezone.localdate(first.starts_at) < self.applied_on:
+                errors["applied_on"] = "An interview for this application comes before that date."
         if errors:
             raise ValidationError(errors)
 

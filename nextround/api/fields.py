@@ -1,0 +1,59 @@
+"""Field types and the PATCH rule shared by every router.
+
+Dates are ISO 8601; a date-time without an offset is read in the site's time
+zone. Years outside 1900 to 2999 are refused: they are typing slips, and far
+ones would overflow when converted between time zones.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from pydantic import AfterValidator
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _plausible_date(value: datetime.date) -> datetime.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"Give a year between {FIRST_YEAR} and {LAST_YEAR}.")
+    return value
+
+
+def _aware(value: datetime.datetime) -> datetime.datetime:
+    _plausible_date(value.date())
+    if timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value
+
+
+Date = Annotated[datetime.date, AfterValidator(_plausible_date)]
+DateTime = Annotated[datetime.datetime, AfterValidator(_aware)]
+
+
+def apply_changes(
+    instance: models.Model, changes: dict, *, required: tuple[str, ...] = ()
+) -> models.Model:
+    """Set the fields a PATCH sent (``payload.dict(exclude_unset=True)``).
+
+    ``null`` clears a field: a nullable one becomes ``None``, any other takes
+    its default (``""`` for text, ``{}`` for links). Sending ``null`` for a field that must have a value is a
+    fault in the payload, reported against that field.
+    """
+    errors = {}
+    for name, value in changes.items():
+        if value is None:
+            if name in required:
+                errors[name] = "This field cannot be empty."
+                continue
+            model_field = instance._meta.get_field(name.removesuffix("_id"))
+            if not model_field.null:
+                value = model_field.get_default()
+        setattr(instance, name, value)
+    if errors:
+        raise ValidationError(errors)
+    return instance
