@@ -1,0 +1,141 @@
+"""Rank skill gaps across all feedback and all who-got-the-job comparisons.
+
+A mention counts 1 on the day it was made and halves with every year since
+(a half-life of a year), and a gap raised by several organisations weighs
+more than one raised several times by the same one: the summed weight grows
+by half for every further organisation. Mentions from a comparison the user
+suspects was an inside appointment are listed but not counted, because what
+that candidate "had" may say more about the appointment than about a gap.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from nextround.core.access import owned
+from nextround.feedback.models import GapMention, Skill
+
+HALF_LIFE_DAYS = 365
+ORGANISATION_BONUS = 0.5
+
+EXPLANATION = (
+    "Each mention counts 1, halving for every year since it was made, and the total "
+    "grows by half for every further organisation that raised the same gap."
+)
+
+
+@dataclass(frozen=True)
+class GapSource:
+    """Where a gap was raised: a piece of feedback, or a comparison with who got the job."""
+
+    kind: str  # "feedback" or "successful_candidate"
+    id: int
+    url: str
+    on: datetime.date
+    application_id: int
+    application_role: str
+    organisation_id: int
+    organisation_name: str
+    counted: bool = True
+
+    @property
+    def label(self) -> str:
+        return "Feedback" if self.kind == "feedback" else "Who got the job"
+
+
+@dataclass
+class RankedGap:
+    """One skill with its score, its counted mentions and everywhere it was raised."""
+
+    skill: Skill
+    score: float = 0.0
+    mentions: int = 0
+    organisations: int = 0
+    last_mentioned_on: datetime.date | None = None
+    sources: list[GapSource] = field(default_factory=list)
+    # Filled in by progress.attach_improvements where a page shows them.
+    improvements: list = field(default_factory=list)
+    done: int = 0
+    next_step: object | None = None
+
+    @property
+    def uncounted(self) -> int:
+        return sum(1 for source in self.sources if not source.counted)
+
+
+def mention_weight(on: datetime.date, today: datetime.date) -> float:
+    """1 for a mention made today, 0.5 a year ago, 0.25 two years ago…"""
+    age = max(0, (today - on).days)
+    return 0.5 ** (age / HALF_LIFE_DAYS)
+
+
+def gap_score(weights: list[float], organisations: int) -> float:
+    """The summed weights, grown by half for every organisation beyond the first."""
+    if not weights:
+        return 0.0
+    return sum(weights) * (1 + ORGANISATION_BONUS * max(0, organisations - 1))
+
+
+def _source_of(mention: GapMention) -> GapSource:
+    if mention.feedback_id:
+        record = mention.feedback
+        counted = True
+    else:
+        record = mention.successful_candidate
+        counted = not record.inside_appointment
+    application = record.application
+    return GapSource(
+        kind="feedback" if mention.feedback_id else "successful_candidate",
+        id=record.pk,
+        url=record.get_absolute_url(),
+        on=record.mentioned_on,
+        application_id=application.pk,
+        application_role=application.role,
+        organisation_id=application.organisation_id,
+        organisation_name=application.organisation.name,
+        counted=counted,
+    )
+
+
+def rank_gaps(user, today: datetime.date | None = None) -> list[RankedGap]:
+    """The user's gaps, most important first, in one query whatever the number of mentions.
+
+    Ties are broken by the number of mentions, then the most recent mention,
+    then the skill's name, so the order never flickers between page loads.
+    """
+    today = today or timezone.localdate()
+    mentions = owned(GapMention, user).select_related(
+        "skill",
+        "feedback__application__organisation",
+        "successful_candidate__application__organisation",
+    )
+    gaps: dict[int, RankedGap] = {}
+    weights: dict[int, list[float]] = {}
+    organisations: dict[int, set[int]] = {}
+    for mention in mentions:
+        gap = gaps.setdefault(mention.skill_id, RankedGap(skill=mention.skill))
+        source = _source_of(mention)
+        gap.sources.append(source)
+        if not source.counted:
+            continue
+        weights.setdefault(mention.skill_id, []).append(mention_weight(source.on, today))
+        organisations.setdefault(mention.skill_id, set()).add(source.organisation_id)
+        if gap.last_mentioned_on is None or source.on > gap.last_mentioned_on:
+            gap.last_mentioned_on = source.on
+    for skill_id, gap in gaps.items():
+        gap.mentions = len(weights.get(skill_id, []))
+        gap.organisations = len(organisations.get(skill_id, set()))
+        gap.score = round(gap_score(weights.get(skill_id, []), gap.organisations), 2)
+        gap.sources.sort(key=lambda source: (source.on, source.kind, source.id), reverse=True)
+    return sorted(
+        gaps.values(),
+        key=lambda gap: (
+            -gap.score,
+            -gap.mentions,
+            -(gap.last_mentioned_on or datetime.date.min).toordinal(),
+            gap.skill.name.casefold(),
+        ),
+    )

@@ -1,0 +1,54 @@
+"""Recording feedback and who got the job, with their gap mentions, in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from nextround.feedback.models import Feedback, SuccessfulCandidate
+from nextround.feedback.tagging import GapInput, replace_gaps, tag_gaps
+
+
+def _close_playbook_steps(feedback: Feedback) -> None:
+    """Feedback that has arrived ends the asking and chasing; a request ends the asking."""
+    kinds = []
+    if feedback.asked_on:
+        kinds.append("ask_feedback")
+    if feedback.received_on or feedback.text.strip():
+        kinds = ["ask_feedback", "chase_feedback"]
+    if kinds:
+        complete_actions(feedback.owner, kinds, application=feedback.application)
+
+
+def complete_actions(user, kinds, *, application=None) -> int:
+    """Stand-in until the playbook's own function is on main."""
+    return 0
+
+
+@transaction.atomic
+def save_feedback(
+    feedback: Feedback, gaps: Iterable[GapInput] | None = None, *, replace: bool = False
+) -> Feedback:
+    """Validate and save feedback, tag its gaps, and close the playbook steps it answers."""
+    feedback.full_clean()
+    feedback.save()
+    if gaps is not None:
+        (replace_gaps if replace else tag_gaps)(feedback, gaps)
+    _close_playbook_steps(feedback)
+    return feedback
+
+
+@transaction.atomic
+def save_successful_candidate(
+    candidate: SuccessfulCandidate,
+    gaps: Iterable[GapInput] | None = None,
+    *,
+    replace: bool = False,
+) -> SuccessfulCandidate:
+    """Validate and save a comparison with who got the job, and tag what they had."""
+    candidate.full_clean()
+    candidate.save()
+    if gaps is not None:
+        (replace_gaps if replace else tag_gaps)(candidate, gaps)
+    return candidate
