@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from nextround.api.urls import api
+from nextround.feedback.views import insights
 from nextround.jobs.views import today
 from nextround.playbook.feed import calendar_feed
 
@@ -12,7 +13,8 @@ urlpatterns = [
     path("", include("nextround.jobs.urls")),
     path("contacts/", include("nextround.network.urls")),
     path("plan/", include("nextround.playbook.urls")),
-    path("gaps/", include("nextround.feedback.urls")),
+    path("feedback/", include("nextround.feedback.urls")),
+    path("insights/", insights.insights, name="insights"),
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
     path("expenses/", include("nextround.expenses.urls")),

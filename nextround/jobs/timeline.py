@@ -71,6 +71,10 @@ def application_timeline(application: Application) -> list[TimelineEntry]:
                 title=application.get_outcome_display(),
             )
         )
+    # Imported here: the feedback app builds on this module's TimelineEntry.
+    from nextround.feedback.timeline import feedback_entries
+
+    entries.extend(feedback_entries(application))
     entries.sort(
         key=lambda entry: (entry.on, entry.at or datetime.datetime.min.replace(tzinfo=datetime.UTC))
     )

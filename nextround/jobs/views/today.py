@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.feedback.today import today_context as feedback_today
 from nextround.jobs.models import Interview
 
 
@@ -19,4 +20,5 @@ def today(request):
         "upcoming": interviews.upcoming(now)[:10],
         "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
     }
+    context.update(feedback_today(request.user))
     return render(request, "jobs/today.html", context)
