@@ -8,22 +8,19 @@ from django.db import transaction
 
 from nextround.feedback.models import Feedback, SuccessfulCandidate
 from nextround.feedback.tagging import GapInput, replace_gaps, tag_gaps
+from nextround.playbook.actions import complete_actions
+from nextround.playbook.models import ActionKind
 
 
 def _close_playbook_steps(feedback: Feedback) -> None:
     """Feedback that has arrived ends the asking and chasing; a request ends the asking."""
     kinds = []
     if feedback.asked_on:
-        kinds.append("ask_feedback")
+        kinds.append(ActionKind.ASK_FEEDBACK)
     if feedback.received_on or feedback.text.strip():
-        kinds = ["ask_feedback", "chase_feedback"]
+        kinds = [ActionKind.ASK_FEEDBACK, ActionKind.CHASE_FEEDBACK]
     if kinds:
         complete_actions(feedback.owner, kinds, application=feedback.application)
-
-
-def complete_actions(user, kinds, *, application=None) -> int:
-    """Stand-in until the playbook's own function is on main."""
-    return 0
 
 
 @transaction.atomic
