@@ -23,8 +23,8 @@ from nextround.jobs.models import (
     Outcome,
 )
 from nextround.jobs.models import Status as ApplicationStatus
-from nextround.jobs.outcomes import record_outcome
 from nextround.network.models import Contact
+from nextround.playbook.plan import interview_saved, record_outcome
 
 router = Router(tags=["jobs"])
 
@@ -156,8 +156,8 @@ def _settle(application: Application, changes: dict) -> None:
     """Apply ``status``, ``outcome`` and ``decided_on`` from a payload.
 
     An outcome (sent as ``outcome``, or as a ``status`` that is one) is
-    recorded through ``record_outcome``, as the outcome endpoint does, so
-    the plan follows it whichever way a client sends it. Setting an open
+    recorded through the playbook, as the outcome endpoint does, so the
+    plan follows it whichever way a client sends it. Setting an open
     status again (``applied``, ``interviewing``…) reopens the application.
     """
     status = changes.get("status")
@@ -258,7 +258,10 @@ def delete_application(request, application_id: int):
 
 @router.post("/applications/{application_id}/outcome", response=ApplicationOut)
 def set_outcome(request, application_id: int, payload: OutcomeIn):
-    """Record how the application ended; sending the same outcome again changes nothing."""
+    """Record how the application ended and make the plan that follows.
+
+    Sending the same outcome again changes nothing.
+    """
     application = get_owned_or_404(Application, request.auth, pk=application_id)
     record_outcome(application, payload.outcome, payload.decided_on)
     return application
@@ -356,6 +359,12 @@ def create_interview(request, payload: InterviewIn):
     with transaction.atomic():
         validate_and_save(interview, names=PAYLOAD_NAMES)
         interview.panel.set(panel)
+        # As on the web: an interview moves an application still at the
+        # applied stage on to interviewing.
+        if application.status in (ApplicationStatus.PREPARING, ApplicationStatus.APPLIED):
+            application.status = ApplicationStatus.INTERVIEWING
+            application.save(update_fields=["status", "updated_at"])
+        interview_saved(interview)
     return Status(201, _interviews(user).get(pk=interview.pk))
 
 
@@ -384,6 +393,7 @@ def update_interview(request, interview_id: int, payload: InterviewPatch):
         validate_and_save(interview, names=PAYLOAD_NAMES)
         if panel is not None:
             interview.panel.set(panel)
+        interview_saved(interview)
     return _interviews(user).get(pk=interview.pk)
 
 

@@ -37,8 +37,8 @@ from nextround.jobs.models import (
     Outcome,
     Status,
 )
-from nextround.jobs.outcomes import record_outcome
 from nextround.network.models import Contact
+from nextround.playbook.plan import interview_saved, record_outcome
 
 DEMO_USERNAME = "demo"
 # Shown by the command and written in the README: the demo holds nothing private.
@@ -351,7 +351,7 @@ def panels(story: Story) -> None:
 
 
 def outcomes(story: Story) -> None:
-    """How the finished applications ended, recorded as a user would record them."""
+    """How the finished applications ended, recorded as a user would, plan and all."""
     decided = {
         "volunteer_first": (Outcome.REJECTED, -396),
         "volunteer_second": (Outcome.ACCEPTED, -229),
@@ -362,6 +362,9 @@ def outcomes(story: Story) -> None:
     }
     for key, (outcome, offset) in decided.items():
         record_outcome(story.applications[key], outcome, story.day(offset))
+    # The decisions still awaited get their chase, as they would on the web.
+    for interview in story.interviews.values():
+        interview_saved(interview)
 
 
 # Each area adds its chapter here, after the ones it builds on.

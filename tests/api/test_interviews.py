@@ -181,3 +181,20 @@ def test_another_users_interview_is_not_found(api, other_user):
     assert api.delete(path).status_code == 404
     assert api.get("/api/v1/interviews").json() == []
     assert Interview.objects.filter(pk=interview.pk).exists()
+
+
+def test_a_new_interview_moves_the_application_on_and_plans_the_chase(api, application):
+    from nextround.playbook.models import Action
+
+    response = api.post(
+        "/api/v1/interviews",
+        {
+            "application_id": application.pk,
+            "starts_at": "2026-02-03T10:30:00+00:00",
+            "decision_promised_by": "2026-02-10",
+        },
+    )
+    assert response.status_code == 201
+    application.refresh_from_db()
+    assert application.status == "interviewing"
+    assert Action.objects.filter(application=application, kind="chase_decision").exists()

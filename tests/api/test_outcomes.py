@@ -87,3 +87,16 @@ def test_setting_an_open_status_again_reopens_the_application(api, user):
     assert response.json()["status"] == "interviewing"
     assert response.json()["outcome"] == ""
     assert response.json()["decided_on"] is None
+
+
+def test_an_outcome_makes_the_plan_once_however_often_it_is_sent(api, user):
+    from nextround.playbook.models import Action
+
+    application = ApplicationFactory(owner=user, applied_on=datetime.date(2026, 1, 5))
+    path = f"/api/v1/applications/{application.pk}/outcome"
+    api.post(path, {"outcome": "rejected", "decided_on": "2026-02-01"})
+    planned = sorted(Action.objects.filter(application=application).values_list("kind", "due_on"))
+    api.post(path, {"outcome": "rejected", "decided_on": "2026-02-01"})
+    again = sorted(Action.objects.filter(application=application).values_list("kind", "due_on"))
+    assert planned
+    assert again == planned
