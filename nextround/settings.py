@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Listed so django-ninja serves its API docs from its bundled files, not a CDN.
+    "ninja",
     "nextround.core",
     "nextround.accounts",
     "nextround.jobs",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
 from nextround.api import accounts, feedback, jobs, network
@@ -18,6 +18,9 @@ api = NinjaAPI(
     "Authenticate with `Authorization: Bearer <token>` (create one in Settings).",
     auth=API_AUTH,
     urls_namespace="api",
+    # Swagger UI from ninja's bundled files (ninja is in INSTALLED_APPS), and
+    # no call to the online validator: the docs page works offline.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 
