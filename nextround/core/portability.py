@@ -1,0 +1,295 @@
+"""Everything of one user as one JSON document, and back again.
+
+The document is built from the models themselves, not from a list kept by
+hand: every model that belongs to a user (an ``OwnedModel``, or a one-to-one
+settings record) is exported, so a new area is carried along without any
+change here. Ids are the exporting database's; on import every record gets
+a new id and every reference is rewritten, so a document can be loaded into
+another account or another installation.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import uuid
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+
+from nextround.core.models import OwnedModel
+
+FORMAT = "nextround-export"
+VERSION = 1
+# Account fields a person would expect to move with their data. Passwords,
+# tokens and the calendar secret stay behind on purpose.
+USER_FIELDS = ("email", "first_name", "last_name", "country")
+
+
+def _user_model():
+    return apps.get_model(settings.AUTH_USER_MODEL)
+
+
+def _settings_link(model: type[models.Model]) -> models.OneToOneField | None:
+    """The one-to-one field tying a per-user settings record to its user, if any."""
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.OneToOneField) and field.related_model is _user_model():
+            return field
+    return None
+
+
+def portable_models() -> list[type[models.Model]]:
+    """Every per-user model, each after the models it points to."""
+    candidates = [
+        model
+        for model in apps.get_models()
+        if not model._meta.abstract
+        and (issubclass(model, OwnedModel) or _settings_link(model) is not None)
+    ]
+    ordered: list[type[models.Model]] = []
+    pending = list(candidates)
+    while pending:
+        progressed = False
+        for model in list(pending):
+            needs = {
+                field.related_model
+                for field in model._meta.concrete_fields
+                if field.is_relation
+                and field.related_model in candidates
+                and field.related_model is not model
+            }
+            if needs <= set(ordered):
+                ordered.append(model)
+                pending.remove(model)
+                progressed = True
+        if not progressed:  # a cycle between areas: keep a stable order, links are fixed later
+            ordered.extend(sorted(pending, key=lambda m: m._meta.label))
+            break
+    return ordered
+
+
+def _rows(model: type[models.Model], user) -> models.QuerySet:
+    link = _settings_link(model)
+    if link is not None and not issubclass(model, OwnedModel):
+        return model._default_manager.filter(**{link.name: user})
+    return model._default_manager.filter(owner=user).order_by("pk")
+
+
+def _skipped(field: models.Field, model: type[models.Model]) -> bool:
+    return field.name in ("owner", "created_at", "updated_at") or field is _settings_link(model)
+
+
+def export_user(user) -> dict:
+    """The whole of ``user``'s data as a JSON-ready dict."""
+    data: dict[str, list[dict]] = {}
+    for model in portable_models():
+        many = [f for f in model._meta.many_to_many if f.related_model in portable_models()]
+        rows = _rows(model, user).prefetch_related(*(f.name for f in many))
+        records = []
+        for row in rows:
+            record: dict = {"id": row.pk}
+            for field in model._meta.concrete_fields:
+                if field.primary_key or _skipped(field, model):
+                    continue
+                value = field.value_from_object(row)
+                if isinstance(field, models.FileField):
+                    record[field.name] = _export_file(value)
+                elif field.is_relation:
+                    record[field.attname] = value
+                elif isinstance(field, models.JSONField):
+                    record[field.name] = value
+                else:
+                    record[field.name] = _plain(value)
+            for field in many:
+                record[field.name] = sorted(
+                    related.pk for related in getattr(row, field.name).all()
+                )
+            if hasattr(row, "created_at"):
+                record["created_at"] = _plain(row.created_at)
+            records.append(record)
+        data[model._meta.label_lower] = records
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "user": {name: getattr(user, name) for name in USER_FIELDS},
+        "data": data,
+    }
+
+
+def _plain(value):
+    """A field value in JSON terms, without losing precision (microseconds, pennies)."""
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds()
+    return value
+
+
+def _export_file(value) -> dict | None:
+    if not value:
+        return None
+    try:
+        with value.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        return None
+    return {"name": value.name.rsplit("/", 1)[-1], "content": base64.b64encode(content).decode()}
+
+
+@transaction.atomic
+def import_user(user, document: dict) -> dict[str, int]:
+    """Add a document's records to ``user``'s account; return how many of each.
+
+    All or nothing: a fault anywhere leaves the account as it was.
+    """
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError({"format": f"Not a Next Round export (expected format {FORMAT!r})."})
+    if document.get("version") != VERSION:
+        raise ValidationError(
+            {"version": f"Unsupported export version {document.get('version')!r}."}
+        )
+    data = document.get("data")
+    if not isinstance(data, dict):
+        raise ValidationError({"data": "Missing the data section."})
+    by_label = {model._meta.label_lower: model for model in portable_models()}
+    unknown = sorted(set(data) - set(by_label))
+    if unknown:
+        raise ValidationError({"data": f"Unknown kinds of record: {', '.join(unknown)}."})
+
+    _import_account_fields(user, document.get("user") or {})
+    new_ids: dict[type[models.Model], dict[int, int]] = {}
+    deferred_links: list[tuple[models.Model, models.ForeignKey, object]] = []
+    deferred_many: list[tuple[models.Model, models.ManyToManyField, list]] = []
+    counts: dict[str, int] = {}
+    for model in portable_models():
+        records = data.get(model._meta.label_lower) or []
+        if not isinstance(records, list):
+            raise ValidationError({model._meta.label_lower: "Expected a list of records."})
+        ids = new_ids.setdefault(model, {})
+        for position, record in enumerate(records):
+            where = f"{model._meta.label_lower}[{position}]"
+            instance, links, many = _build(model, user, record, new_ids, where)
+            _save(instance, where)
+            _keep_creation_time(instance, record.get("created_at"))
+            if isinstance(record.get("id"), int):
+                ids[record["id"]] = instance.pk
+            deferred_links.extend((instance, field, old) for field, old in links)
+            deferred_many.extend((instance, field, old) for field, old in many)
+        counts[model._meta.label_lower] = len(records)
+
+    # Links to records that came later in the document (or to the same
+    # table, like an application's earlier try) are set once all exist.
+    for instance, field, old in deferred_links:
+        target = new_ids.get(field.related_model, {}).get(old)
+        if target is None:
+            raise ValidationError({field.name: f"Refers to a missing record ({old!r})."})
+        type(instance)._default_manager.filter(pk=instance.pk).update(**{field.attname: target})
+    for instance, field, olds in deferred_many:
+        targets = [new_ids.get(field.related_model, {}).get(old) for old in olds]
+        if None in targets:
+            raise ValidationError({field.name: "Refers to a missing record."})
+        getattr(instance, field.name).set(targets)
+    return {label: count for label, count in counts.items() if count}
+
+
+def _import_account_fields(user, account: dict) -> None:
+    changed = [
+        name for name in USER_FIELDS if name in account and account[name] != getattr(user, name)
+    ]
+    for name in changed:
+        setattr(user, name, account[name])
+    if changed:
+        user.full_clean(exclude=["password", "username", "calendar_secret"])
+        user.save(update_fields=changed)
+
+
+def _build(model, user, record, new_ids, where):
+    if not isinstance(record, dict):
+        raise ValidationError({where: "Expected an object."})
+    link = _settings_link(model)
+    instance = model()
+    if link is not None and not issubclass(model, OwnedModel):
+        # One settings record per person: update theirs instead of adding one.
+        instance = model._default_manager.filter(**{link.name: user}).first() or model(
+            **{link.name: user}
+        )
+    else:
+        instance.owner = user
+    links, many = [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or _skipped(field, model):
+            continue
+        key = field.attname if field.is_relation else field.name
+        if key not in record:
+            continue
+        value = record[key]
+        if field.is_relation:
+            if value is None:
+                setattr(instance, field.attname, None)
+            elif field.related_model in new_ids and value in new_ids[field.related_model]:
+                setattr(instance, field.attname, new_ids[field.related_model][value])
+            else:
+                if not field.null:
+                    raise ValidationError(
+                        {f"{where}.{key}": "Refers to a record not in the export."}
+                    )
+                links.append((field, value))
+        elif isinstance(field, models.FileField):
+            _attach_file(instance, field, value, where)
+        else:
+            try:
+                setattr(instance, field.attname, field.to_python(value))
+            except ValidationError as error:
+                raise ValidationError({f"{where}.{key}": error.messages}) from error
+    for field in model._meta.many_to_many:
+        if isinstance(record.get(field.name), list):
+            many.append((field, record[field.name]))
+    return instance, links, many
+
+
+def _attach_file(instance, field, value, where) -> None:
+    if not value:
+        return
+    try:
+        content = base64.b64decode(value["content"], validate=True)
+        name = str(value["name"])[:100]
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValidationError({f"{where}.{field.name}": "A file could not be read."}) from error
+    getattr(instance, field.name).save(name, ContentFile(content), save=False)
+
+
+def _save(instance: models.Model, where: str) -> None:
+    try:
+        instance.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        raise ValidationError(
+            {f"{where}.{field}".rstrip("."): messages for field, messages in detail.items()}
+        ) from error
+    instance.save()
+
+
+def _keep_creation_time(instance: models.Model, created_at) -> None:
+    """Creation times are history too; ``auto_now_add`` would replace them with now."""
+    if not created_at or not hasattr(instance, "created_at"):
+        return
+    field = instance._meta.get_field("created_at")
+    try:
+        value = field.to_python(created_at)
+    except ValidationError:
+        return
+    type(instance)._default_manager.filter(pk=instance.pk).update(created_at=value)
+
+
+def model_labels(models_: Iterable[type[models.Model]] | None = None) -> list[str]:
+    """The record kinds an export holds, for documentation and tests."""
+    return [model._meta.label_lower for model in (models_ or portable_models())]

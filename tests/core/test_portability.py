@@ -1,0 +1,147 @@
+"""Export and import: the whole account out as JSON and back, losing nothing."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from nextround.core import demo
+from nextround.core.portability import export_user, import_user, portable_models
+from nextround.jobs.models import Application, Organisation
+from tests.factories import ApplicationFactory, UserFactory
+
+
+def canonical(document: dict) -> dict:
+    """The export with every id replaced by the record's position in its list.
+
+    Two exports of the same data from different accounts then compare equal,
+    whatever ids the database handed out.
+    """
+    by_label = {model._meta.label_lower: model for model in portable_models()}
+    positions = {
+        by_label[label]: {record["id"]: index for index, record in enumerate(records)}
+        for label, records in document["data"].items()
+    }
+    data = {}
+    for label, records in document["data"].items():
+        model = by_label[label]
+        relations = {
+            field.attname: field.related_model
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model in positions
+        }
+        many = {
+            field.name: field.related_model
+            for field in model._meta.many_to_many
+            if field.related_model in positions
+        }
+        rows = []
+        for record in records:
+            row = {key: value for key, value in record.items() if key != "id"}
+            for key, target in relations.items():
+                if row.get(key) is not None:
+                    row[key] = positions[target][row[key]]
+            for key, target in many.items():
+                row[key] = sorted(positions[target][value] for value in row.get(key, []))
+            rows.append(row)
+        data[label] = rows
+    return {"user": document["user"], "data": data}
+
+
+@pytest.fixture
+def demo_user(db):
+    return demo.build().user
+
+
+def test_every_kind_of_record_in_the_demo_survives_a_round_trip(demo_user):
+    exported = export_user(demo_user)
+    newcomer = UserFactory()
+    import_user(newcomer, json.loads(json.dumps(exported)))
+    assert canonical(export_user(newcomer)) == canonical(exported)
+
+
+def test_the_demo_fills_most_kinds_of_record_so_the_round_trip_means_something(demo_user):
+    exported = export_user(demo_user)
+    filled = [label for label, records in exported["data"].items() if records]
+    assert "jobs.application" in filled
+    assert "jobs.interview" in filled
+    assert "network.contact" in filled
+
+
+def test_an_import_adds_records_and_replaces_nothing(user):
+    ApplicationFactory(owner=user, role="Keeper of Maps")
+    document = export_user(user)
+    import_user(user, document)
+    assert Application.objects.filter(owner=user, role="Keeper of Maps").count() == 2
+
+
+def test_a_chain_of_reapplications_keeps_its_links(user, other_user):
+    first = ApplicationFactory(owner=user, role="Trainee, first tranche")
+    ApplicationFactory(
+        owner=user,
+        organisation=first.organisation,
+        role="Trainee, second tranche",
+        reapplies_to=first,
+    )
+    import_user(other_user, export_user(user))
+    second = Application.objects.get(owner=other_user, role="Trainee, second tranche")
+    assert second.reapplies_to.role == "Trainee, first tranche"
+    assert second.reapplies_to.owner == other_user
+
+
+def test_a_broken_document_imports_nothing_and_says_where(user, other_user):
+    ApplicationFactory(owner=user)
+    document = export_user(user)
+    document["data"]["jobs.application"][0]["applied_on"] = "not a date"
+    with pytest.raises(Exception) as problem:
+        import_user(other_user, document)
+    assert "jobs.application[0].applied_on" in str(problem.value)
+    assert not Organisation.objects.filter(owner=other_user).exists()
+
+
+def test_the_api_exports_and_imports(api, user, api_for, other_user):
+    ApplicationFactory(owner=user, role="Digital Archivist")
+    exported = api.get("/api/v1/export")
+    assert exported.status_code == 200
+    response = api_for(other_user).post("/api/v1/import", exported.json())
+    assert response.status_code == 201, response.content
+    assert Application.objects.filter(owner=other_user, role="Digital Archivist").exists()
+
+
+def test_the_api_names_what_is_wrong_with_a_bad_document(api):
+    response = api.post("/api/v1/import", {"format": "something else", "data": {}})
+    assert response.status_code == 422
+    assert "format" in response.content.decode()
+
+
+def test_the_api_refuses_an_import_without_a_token(db, client):
+    assert client.post("/api/v1/import", {}, content_type="application/json").status_code == 401
+
+
+def test_settings_offers_a_download_and_an_upload(user, user_client, other_user, client_for):
+    ApplicationFactory(owner=user, role="Exhibitions Assistant")
+    download = user_client.get("/accounts/settings/export/")
+    assert download["Content-Disposition"].startswith("attachment;")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("export.json", download.content, content_type="application/json")
+    response = client_for(other_user).post("/accounts/settings/import/", {"file": upload})
+    assert response.status_code == 302
+    assert Application.objects.filter(owner=other_user, role="Exhibitions Assistant").exists()
+
+
+def test_settings_says_why_a_file_is_not_an_export(user_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("notes.json", b"<html>nope</html>", content_type="application/json")
+    response = user_client.post("/accounts/settings/import/", {"file": upload})
+    assert response.status_code == 422
+    assert b"not a Next Round export" in response.content
+
+
+def test_the_cli_exports_and_imports(tmp_path, user, other_user):
+    ApplicationFactory(owner=user, role="Library Assistant")
+    path = tmp_path / "export.json"
+    call_command("export", user.username, "--output", str(path))
+    call_command("import", other_user.username, str(path))
+    assert Application.objects.filter(owner=other_user, role="Library Assistant").exists()
