@@ -1,0 +1,144 @@
+"""Proof of job search: a dated record of what the user did, for a date range.
+
+Benefit agencies ask for it (Universal Credit's work-search evidence, a
+German Bewerbungsnachweis): every application sent, interview attended,
+outcome heard, and follow-up made, one line each, oldest first.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from nextround.core.access import owned
+from nextround.jobs.models import Application, Interview
+from nextround.network.models import Interaction
+from nextround.playbook.models import Action, ActionStatus
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One thing done on one day."""
+
+    on: datetime.date
+    kind: str
+    organisation: str
+    role: str
+    detail: str
+
+
+CSV_HEADER = ["date", "activity", "organisation", "role", "detail"]
+
+
+def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]:
+    """Everything the user did from ``start`` to ``end`` inclusive, oldest first."""
+    found: list[Activity] = []
+    applications = owned(Application, user).select_related("organisation")
+    for application in applications.filter(applied_on__range=(start, end)):
+        found.append(
+            Activity(
+                application.applied_on,
+                "Applied",
+                application.organisation.name,
+                application.role,
+                " · ".join(filter(None, [application.get_contract_display(), application.link])),
+            )
+        )
+    for application in applications.filter(decided_on__range=(start, end)).exclude(outcome=""):
+        found.append(
+            Activity(
+                application.decided_on,
+                "Outcome",
+                application.organisation.name,
+                application.role,
+                application.get_outcome_display(),
+            )
+        )
+    start_at, end_at = _day_bounds(start, end)
+    interviews = owned(Interview, user).filter(starts_at__range=(start_at, end_at))
+    for interview in interviews.select_related("application__organisation"):
+        found.append(
+            Activity(
+                timezone.localdate(interview.starts_at),
+                "Interview",
+                interview.application.organisation.name,
+                interview.application.role,
+                " · ".join(
+                    filter(
+                        None, [interview.stage, interview.get_format_display(), interview.location]
+                    )
+                ),
+            )
+        )
+    done = owned(Action, user).filter(status=ActionStatus.DONE, done_at__range=(start_at, end_at))
+    for action in done.select_related("application__organisation", "organisation", "contact"):
+        application = action.application
+        organisation = (
+            application.organisation.name
+            if application
+            else (action.organisation.name if action.organisation else "")
+        )
+        found.append(
+            Activity(
+                timezone.localdate(action.done_at),
+                "Follow-up",
+                organisation,
+                application.role if application else "",
+                action.get_kind_display() + (f" ({action.contact.name})" if action.contact else ""),
+            )
+        )
+    interactions = owned(Interaction, user).filter(happened_on__range=(start, end))
+    for interaction in interactions.select_related("contact__organisation"):
+        contact = interaction.contact
+        found.append(
+            Activity(
+                interaction.happened_on,
+                "Contact",
+                contact.organisation.name if contact.organisation else "",
+                "",
+                f"{interaction.get_channel_display()} with {contact.name}",
+            )
+        )
+    found.sort(key=lambda activity: (activity.on, activity.kind, activity.organisation))
+    return found
+
+
+def _day_bounds(
+    start: datetime.date, end: datetime.date
+) -> tuple[datetime.datetime, datetime.datetime]:
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
+        datetime.datetime.combine(end, datetime.time.max, tzinfo=zone),
+    )
+
+
+def activity_csv(rows: list[Activity]) -> str:
+    """The report as CSV, one activity a line, with a header."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        # A leading = + - @ would make a spreadsheet run the cell as a formula.
+        cells = [row.on.isoformat(), row.kind, row.organisation, row.role, row.detail]
+        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in cells])
+    return out.getvalue()
+
+
+def activity_pdf(user, rows: list[Activity], start: datetime.date, end: datetime.date) -> bytes:
+    """The report as a printable A4 PDF."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
+    html = render_to_string(
+        "jobs/activity_pdf.html",
+        {"user": user, "rows": rows, "start": start, "end": end, "made_on": timezone.localdate()},
+    )
+    # Only data: URLs: nothing in the user's text can make the server fetch anything.
+    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=2)
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()

@@ -1,0 +1,65 @@
+"""Proof of job search: the activity report page and its downloads."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from nextround.jobs.activity import activities, activity_csv, activity_pdf
+from nextround.jobs.forms import DateInput
+
+MAX_DAYS = 366 * 3
+
+
+class ActivityRangeForm(forms.Form):
+    start = forms.DateField(label="From", widget=DateInput())
+    end = forms.DateField(label="To", widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", "The end comes before the start.")
+            elif (end - start).days > MAX_DAYS:
+                self.add_error("end", "Choose at most three years at a time.")
+        return cleaned
+
+
+@login_required
+def activity_report(request):
+    today = timezone.localdate()
+    defaults = {"start": today - datetime.timedelta(days=27), "end": today}
+    form = ActivityRangeForm(request.GET if "start" in request.GET else None, initial=defaults)
+    if form.is_bound and not form.is_valid():
+        return render(request, "jobs/activity.html", {"form": form}, status=422)
+    start, end = (
+        (form.cleaned_data["start"], form.cleaned_data["end"])
+        if form.is_bound
+        else (
+            defaults["start"],
+            defaults["end"],
+        )
+    )
+    rows = activities(request.user, start, end)
+    stem = f"job-search-{start.isoformat()}-to-{end.isoformat()}"
+    download = request.GET.get("format")
+    if download == "csv":
+        return HttpResponse(
+            activity_csv(rows),
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
+        )
+    if download == "pdf":
+        return HttpResponse(
+            activity_pdf(request.user, rows, start, end),
+            content_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
+        )
+    context = {"form": form, "rows": rows, "start": start, "end": end}
+    return render(request, "jobs/activity.html", context)
