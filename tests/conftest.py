@@ -23,6 +23,17 @@ def pytest_report_header(config):
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]}"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing():
+    """Argon2 is slow on purpose; tests that are not about hashing need it fast.
+
+    tests/accounts/test_passwords.py puts argon2 back to check the real setting.
+    """
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _forget_that_an_account_exists():
     """Each test starts with an empty database, so first-run setup must look again."""
