@@ -7,10 +7,14 @@ the wrong method is fine: it is decided before any lookup), with nothing of
 theirs changed or deleted.
 
 ADDING A URL OR ROUTE WITH A NEW PARAMETER? Register it in ``PARAMETERS``
-below (parameter name -> a function that makes the victim's object and
-returns the value to put in the URL), or in ``NOT_OBJECTS`` with the reason
-it names no owned object. Until you do, ``test_every_url_parameter_is_known``
-fails, on purpose: an unregistered parameter is an ownership check nobody ran.
+below: parameter name -> a function ``(victim, where)`` that makes one of the
+victim's objects and returns what goes in the URL. ``where`` is the URL asking
+(``where.name`` like "feedback:winner_tag" or "api:/skills/{skill_id}",
+``where.defaults`` its extra view arguments), for a name that means different
+objects in different places. Parameters that name no owned object go in
+``NOT_OBJECTS`` with the reason. Until you register it,
+``test_every_url_parameter_is_known`` fails, on purpose: an unregistered
+parameter is an ownership check nobody ran.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from django.apps import apps
@@ -34,20 +38,43 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.feedback.factories import (
+    FeedbackFactory,
+    GapMentionFactory,
+    ImprovementActionFactory,
+    SkillFactory,
+    SuccessfulCandidateFactory,
+)
 from tests.network.factories import InteractionFactory
 
 pytestmark = pytest.mark.django_db
 
-# parameter name -> makes one object owned by ``victim`` and returns what goes in the URL.
+
+def _feedback_record(victim, where):
+    """Tagging routes serve both feedback and who got the job, told apart by ``kind``."""
+    if where.defaults.get("kind") == "winner":
+        return SuccessfulCandidateFactory(owner=victim).pk
+    return FeedbackFactory(owner=victim).pk
+
+
 PARAMETERS: dict[str, Callable] = {
-    "organisation_id": lambda victim: OrganisationFactory(owner=victim).pk,
-    "application_id": lambda victim: ApplicationFactory(owner=victim).pk,
-    "interview_id": lambda victim: InterviewFactory(owner=victim).pk,
-    "contact_id": lambda victim: ContactFactory(owner=victim).pk,
-    "interaction_id": lambda victim: InteractionFactory(contact=ContactFactory(owner=victim)).pk,
-    "token_id": lambda victim: ApiToken.issue(victim, "their laptop")[0].pk,
+    "organisation_id": lambda victim, where: OrganisationFactory(owner=victim).pk,
+    "application_id": lambda victim, where: ApplicationFactory(owner=victim).pk,
+    "interview_id": lambda victim, where: InterviewFactory(owner=victim).pk,
+    "contact_id": lambda victim, where: ContactFactory(owner=victim).pk,
+    "interaction_id": lambda victim, where: (
+        InteractionFactory(contact=ContactFactory(owner=victim)).pk
+    ),
+    "token_id": lambda victim, where: ApiToken.issue(victim, "their laptop")[0].pk,
     # Not an object, but a URL with it must still name the victim's contact.
-    "network": lambda victim: "linkedin",
+    "network": lambda victim, where: "linkedin",
+    "skill_id": lambda victim, where: SkillFactory(owner=victim).pk,
+    "feedback_id": lambda victim, where: FeedbackFactory(owner=victim).pk,
+    "candidate_id": lambda victim, where: SuccessfulCandidateFactory(owner=victim).pk,
+    "record_id": _feedback_record,
+    "mention_id": lambda victim, where: GapMentionFactory(owner=victim).pk,
+    # Improvement actions in feedback; a playbook action_id would need telling apart.
+    "action_id": lambda victim, where: ImprovementActionFactory(owner=victim).pk,
 }
 
 # Parameters that name no owned object, with the reason.
@@ -65,6 +92,7 @@ class Page:
     name: str
     route: str
     parameters: tuple[str, ...]
+    defaults: dict = field(default_factory=dict, compare=False)
 
 
 def _parameters(pattern) -> list[str]:
@@ -81,7 +109,9 @@ def site_pages(
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from site_pages(entry.url_patterns, prefix + str(entry.pattern), inner, found)
         elif isinstance(entry, URLPattern):
-            yield Page(f"{namespace}{entry.name}", prefix + str(entry.pattern), found)
+            yield Page(
+                f"{namespace}{entry.name}", prefix + str(entry.pattern), found, entry.default_args
+            )
 
 
 def is_api(page: Page) -> bool:
@@ -125,20 +155,9 @@ def test_every_api_route_with_a_parameter_is_in_the_schema():
     assert routed <= in_schema, f"API routes missing from the schema: {sorted(routed - in_schema)}"
 
 
-class Victim:
-    """Another user, with one of each object the URLs ask for, made on demand."""
-
-    def __init__(self):
-        self.user = UserFactory(username="someone-else")
-        self.values: dict[str, object] = {}
-
-    def value(self, parameter: str):
-        if parameter not in self.values:
-            self.values[parameter] = PARAMETERS[parameter](self.user)
-        return self.values[parameter]
-
-    def kwargs(self, parameters) -> dict:
-        return {name: self.value(name) for name in parameters if name not in NOT_OBJECTS}
+def fill(person, parameters, where) -> dict:
+    """A URL's parameters, each naming a new object of ``person``'s."""
+    return {name: PARAMETERS[name](person, where) for name in parameters if name not in NOT_OBJECTS}
 
 
 def everything_stored(acting_user) -> dict:
@@ -158,19 +177,15 @@ def everything_stored(acting_user) -> dict:
 
 
 def test_another_users_objects_are_not_found_on_any_page(user, client_for):
-    victim = Victim()
+    victim = UserFactory(username="someone-else")
     client = client_for(user)
-    pages = web_pages()
+    pages = [page for page in web_pages() if not set(page.parameters) & NOT_OBJECTS]
     assert pages, "the walk found no pages with parameters"
-    for page in pages:
-        victim.kwargs(page.parameters)
+    urls = {page: reverse(page.name, kwargs=fill(victim, page.parameters, page)) for page in pages}
     before = everything_stored(user)
 
     answers = {}
-    for page in pages:
-        if set(page.parameters) & NOT_OBJECTS:
-            continue
-        url = reverse(page.name, kwargs=victim.kwargs(page.parameters))
+    for page, url in urls.items():
         statuses = (client.get(url).status_code, client.post(url, {}).status_code)
         if not (set(statuses) <= {404, 405} and 404 in statuses):
             answers[f"{page.name} {url}"] = statuses
@@ -179,7 +194,7 @@ def test_another_users_objects_are_not_found_on_any_page(user, client_for):
     assert everything_stored(user) == before, "another user's data changed"
 
 
-def example_body(schema: dict, components: dict, own: Victim) -> object:
+def example_body(schema: dict, components: dict, own: Callable) -> object:
     """The smallest body the schema accepts, so that validation never answers first.
 
     Foreign keys in the body (``*_id``) point at the acting user's own objects:
@@ -197,7 +212,7 @@ def example_body(schema: dict, components: dict, own: Victim) -> object:
         body = {}
         for name in schema.get("required", []):
             if name in PARAMETERS:
-                body[name] = own.value(name)
+                body[name] = own(name)
             else:
                 body[name] = example_body(schema["properties"][name], components, own)
         return body
@@ -218,31 +233,28 @@ def example_body(schema: dict, components: dict, own: Victim) -> object:
     return formats.get(schema.get("format"), "x" * max(1, schema.get("minLength", 1)))
 
 
-class Mine(Victim):
-    """The acting user's own objects, for foreign keys in request bodies."""
-
-    def __init__(self, user):
-        self.user = user
-        self.values = {}
+@dataclass(frozen=True)
+class Route:
+    name: str
+    defaults: dict = field(default_factory=dict)
 
 
 def test_another_users_objects_are_not_found_in_the_api(user, api_for):
-    victim = Victim()
+    victim = UserFactory(username="someone-else")
     client = api_for(user)
     schema = api.get_openapi_schema()
     components = schema.get("components", {}).get("schemas", {})
     operations = api_operations()
     assert operations, "the schema lists no routes with parameters"
-    paths = {
-        (method, path): path.format(**victim.kwargs(re.findall(r"{(\w+)}", path)))
-        for method, path, _ in operations
-    }
-    bodies = {}
+    paths, bodies = {}, {}
     for method, path, operation in operations:
+        where = Route(f"api:{path.removeprefix(API_PREFIX)}")
+        paths[method, path] = path.format(**fill(victim, re.findall(r"{(\w+)}", path), where))
         content = operation.get("requestBody", {}).get("content", {})
         if "application/json" in content:
             body_schema = content["application/json"]["schema"]
-            bodies[method, path] = example_body(body_schema, components, Mine(user))
+            mine = lambda name, where=where: PARAMETERS[name](user, where)  # noqa: E731
+            bodies[method, path] = example_body(body_schema, components, mine)
     before = everything_stored(user)
 
     answers = {}
