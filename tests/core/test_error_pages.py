@@ -1,0 +1,22 @@
+from django.test import Client
+
+
+def test_a_missing_page_is_explained_in_the_sites_own_words(user_client):
+    response = user_client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"This page is not here" in response.content
+    assert b"nextround.css" in response.content
+
+
+def test_the_server_error_page_renders_without_a_request(db):
+    from django.template.loader import render_to_string
+
+    assert "Something went wrong" in render_to_string("500.html")
+
+
+def test_a_form_without_its_csrf_token_gets_a_kind_explanation(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    response = client.post("/organisations/new/", {"name": "Harbour Gallery", "kind": "gallery"})
+    assert response.status_code == 403
+    assert b"reload the page and try again" in response.content
