@@ -10,13 +10,15 @@ from nextround.network.models import (
     Contact,
     Network,
 )
+from nextround.network.panel import complete_connect_panel
 
 
 def set_connection(contact: Contact, network: str, state: str) -> Contact:
     """Record where the user stands with ``contact`` on ``network``, and save.
 
     ``none`` removes the network from the mapping, so the stored JSON only
-    holds what the user has done.
+    holds what the user has done. Reaching the last of a panel finishes
+    the application's ``connect_panel`` step.
     """
     if network not in Network.values:
         raise ValidationError({"network": f"Unknown network {network!r}."})
@@ -29,6 +31,7 @@ def set_connection(contact: Contact, network: str, state: str) -> Contact:
         connections[network] = state
     contact.connections = connections
     contact.save(update_fields=["connections", "updated_at"])
+    complete_connect_panel(contact)
     return contact
 
 

@@ -81,6 +81,15 @@ class InteractionForm(forms.ModelForm):
         }
 
 
+class FollowUpForm(forms.Form):
+    """The next follow-up, set by hand."""
+
+    due_on = forms.DateField(
+        label="Next follow-up",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
 class ConnectionForm(forms.Form):
     """A quick change of connection state on one network."""
 
@@ -120,6 +129,7 @@ class ContactFilterForm(forms.Form):
         required=False,
     )
     panel = forms.BooleanField(label="Met at an interview", required=False)
+    due = forms.BooleanField(label="Follow-up due", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

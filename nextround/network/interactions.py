@@ -6,6 +6,7 @@ import datetime
 
 from django.db import transaction
 
+from nextround.network.followups import after_interaction, schedule_from_interval
 from nextround.network.models import Channel, Contact, Interaction
 
 
@@ -13,16 +14,20 @@ from nextround.network.models import Channel, Contact, Interaction
 def log_interaction(
     contact: Contact, *, happened_on: datetime.date, channel: str = Channel.EMAIL, note: str = ""
 ) -> Interaction:
-    """Add one interaction to the contact's log."""
+    """Add one interaction to the contact's log; the follow-up it answers is done."""
     interaction = Interaction(
         owner=contact.owner, contact=contact, happened_on=happened_on, channel=channel, note=note
     )
     interaction.full_clean()
     interaction.save()
+    after_interaction(contact, happened_on)
     return interaction
 
 
 @transaction.atomic
 def delete_interaction(interaction: Interaction) -> None:
-    """Take one interaction out of the log."""
+    """Take one interaction out of the log; the interval counts from the one before."""
+    contact = interaction.contact
     interaction.delete()
+    if contact.keep_in_touch_days:
+        schedule_from_interval(contact)

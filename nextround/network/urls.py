@@ -24,6 +24,11 @@ urlpatterns = [
         name="interaction_delete",
     ),
     path(
+        "<int:contact_id>/follow-up/",
+        keeping_in_touch.follow_up_set,
+        name="follow_up",
+    ),
+    path(
         "<int:contact_id>/connections/",
         keeping_in_touch.connection_set,
         name="connection_set",

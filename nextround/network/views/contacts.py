@@ -6,12 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.network.contacts import contact_saved
+from nextround.network.drafts import connection_note
+from nextround.network.followups import next_follow_up, with_next_follow_up
 from nextround.network.forms import (
     ConnectionNoteForm,
     ContactFilterForm,
     ContactForm,
+    FollowUpForm,
     InteractionForm,
 )
 from nextround.network.models import REACHED_OUT, ConnectionState, Contact, Network
@@ -47,30 +52,44 @@ def filter_contacts(queryset, filters: dict):
         queryset = queryset.filter(connections__has_key=filters["network"])
     if filters.get("panel"):
         queryset = queryset.filter(interviews__isnull=False).distinct()
+    if filters.get("due"):
+        queryset = queryset.filter(next_follow_up_on__lte=timezone.localdate())
     return queryset
 
 
 @login_required
 def contact_list(request):
     form = ContactFilterForm(request.GET or None, user=request.user)
-    contacts = owned(Contact, request.user).select_related("organisation").with_last_contact()
+    contacts = with_next_follow_up(
+        owned(Contact, request.user).select_related("organisation").with_last_contact()
+    )
     if form.is_valid():
         contacts = filter_contacts(contacts, form.cleaned_data)
     filtered = form.is_bound and form.has_changed()
     return render(
         request,
         "network/contact_list.html",
-        {"contacts": contacts, "form": form, "filtered": filtered},
+        {
+            "contacts": contacts,
+            "form": form,
+            "filtered": filtered,
+            "today": timezone.localdate(),
+        },
     )
 
 
-def network_rows(contact: Contact, note_forms: dict | None = None) -> list[dict]:
-    """One row per network for the contact page: profile, state and the note to send."""
+def network_rows(contact: Contact, interview=None, note_forms: dict | None = None) -> list[dict]:
+    """One row per network for the contact page: profile, state and the note to send.
+
+    A network without a note of the user's own offers the drafted one,
+    thanking them for the latest interview they sat on.
+    """
     links = contact.links or {}
     notes = contact.connection_notes or {}
+    draft = connection_note(contact, interview=interview)
     rows = []
     for network in Network:
-        note = notes.get(network.value, "")
+        note = notes.get(network.value, draft)
         form = (note_forms or {}).get(network.value) or ConnectionNoteForm(
             initial={"note": note},
             prefix=network.value,
@@ -84,6 +103,7 @@ def network_rows(contact: Contact, note_forms: dict | None = None) -> list[dict]
                 "state": state,
                 "state_label": ConnectionState(state).label,
                 "note": note,
+                "is_draft": network.value not in notes,
                 "note_form": form,
                 "note_length": len(form["note"].value() or ""),
             }
@@ -93,16 +113,25 @@ def network_rows(contact: Contact, note_forms: dict | None = None) -> list[dict]
 
 def detail_context(request, contact: Contact, **overrides) -> dict:
     """Everything the contact page shows; forms with errors are passed in ``overrides``."""
-    interviews = contact.interviews.select_related("application__organisation").order_by(
-        "-starts_at"
+    interviews = list(
+        contact.interviews.select_related("application__organisation").order_by("-starts_at")
     )
+    follow_up = next_follow_up(contact)
+    today = timezone.localdate()
     context = {
         "contact": contact,
         "interviews": interviews,
         "interactions": contact.interactions.all(),
-        "interaction_form": InteractionForm(prefix="interaction"),
-        "networks": network_rows(contact, overrides.pop("note_forms", None)),
+        "interaction_form": InteractionForm(prefix="interaction", initial={"happened_on": today}),
+        "follow_up": follow_up,
+        "follow_up_form": FollowUpForm(
+            prefix="follow_up", initial={"due_on": follow_up.due_on if follow_up else None}
+        ),
+        "networks": network_rows(
+            contact, interviews[0] if interviews else None, overrides.pop("note_forms", None)
+        ),
         "states": ConnectionState.choices,
+        "today": today,
     }
     context.update(overrides)
     return context
@@ -129,6 +158,7 @@ def contact_create(request):
     form.instance.owner = request.user
     if request.method == "POST" and form.is_valid():
         contact = form.save()
+        contact_saved(contact, form.changed_data)
         messages.success(request, f"Added {contact.name}.")
         return redirect(contact)
     return render(request, "network/contact_form.html", {"form": form})
@@ -140,6 +170,7 @@ def contact_edit(request, contact_id: int):
     form = ContactForm(request.POST or None, instance=contact, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        contact_saved(contact, form.changed_data)
         messages.success(request, "Saved.")
         return redirect(contact)
     return render(request, "network/contact_form.html", {"form": form, "contact": contact})

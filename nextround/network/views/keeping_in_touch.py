@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
 from nextround.network.connections import set_connection, set_connection_note
-from nextround.network.forms import ConnectionForm, ConnectionNoteForm, InteractionForm
+from nextround.network.followups import set_follow_up
+from nextround.network.forms import (
+    ConnectionForm,
+    ConnectionNoteForm,
+    FollowUpForm,
+    InteractionForm,
+)
 from nextround.network.interactions import delete_interaction, log_interaction
 from nextround.network.models import ConnectionState, Interaction, Network
 from nextround.network.views.contacts import detail_context, get_contact
@@ -75,6 +81,33 @@ def interaction_delete(request, contact_id: int, interaction_id: int):
     delete_interaction(interaction)
     if not request.htmx:
         messages.success(request, "Interaction deleted.")
+    return _render_section(request, contact, "network/_keeping_in_touch.html", "keeping-in-touch")
+
+
+@login_required
+@require_POST
+def follow_up_set(request, contact_id: int):
+    """Set the next follow-up by hand, or take it off the agenda with ``clear``."""
+    contact = get_contact(request, contact_id)
+    if "clear" in request.POST:
+        set_follow_up(contact, None)
+        if not request.htmx:
+            messages.success(request, "Follow-up taken off your agenda.")
+        return _render_section(
+            request, contact, "network/_keeping_in_touch.html", "keeping-in-touch"
+        )
+    form = FollowUpForm(request.POST, prefix="follow_up")
+    if not form.is_valid():
+        return _render_section(
+            request,
+            contact,
+            "network/_keeping_in_touch.html",
+            "keeping-in-touch",
+            follow_up_form=form,
+        )
+    set_follow_up(contact, form.cleaned_data["due_on"])
+    if not request.htmx:
+        messages.success(request, "Follow-up on your agenda.")
     return _render_section(request, contact, "network/_keeping_in_touch.html", "keeping-in-touch")
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 
 from nextround.core.access import owned
+from nextround.network.followups import with_next_follow_up
 from nextround.network.forms import ContactFilterForm, VCardUploadForm
 from nextround.network.importing import RowStatus, apply_import, plan_import
 from nextround.network.models import Contact
@@ -38,7 +39,7 @@ def contact_vcard(request, contact_id: int):
 @login_required
 def contacts_vcard(request):
     """All contacts, or those the list's search and filters show."""
-    contacts = owned(Contact, request.user).select_related("organisation")
+    contacts = with_next_follow_up(owned(Contact, request.user).select_related("organisation"))
     form = ContactFilterForm(request.GET or None, user=request.user)
     if form.is_valid():
         contacts = filter_contacts(contacts, form.cleaned_data)
