@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from nextround.core.access import owned
 from nextround.feedback.today import today_context as feedback_today
+from nextround.happybox.box import today_offer
 from nextround.jobs.models import Interview
 
 
@@ -21,4 +22,5 @@ def today(request):
         "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
     }
     context.update(feedback_today(request.user))
+    context.update(today_offer(request.user))
     return render(request, "jobs/today.html", context)

@@ -1,0 +1,106 @@
+"""Claiming interview expenses back: the drafted request, and marking it asked."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.db import transaction
+from django.utils import timezone
+
+from nextround.core.access import owned
+from nextround.expenses.models import ClaimStatus, Expense
+from nextround.jobs.models import Interview
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    to: str
+    subject: str
+    body: str
+
+    @property
+    def mailto(self) -> str:
+        return mailto_link(self.to, self.subject, self.body)
+
+
+def mailto_link(to: str, subject: str, body: str) -> str:
+    """A ``mailto:`` address with subject and body, encoded as RFC 6068 asks."""
+    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
+
+
+def claimable(interview: Interview):
+    """The interview's expenses still to ask for: not asked yet."""
+    return interview.expenses.filter(claim_status=ClaimStatus.NOT_ASKED).order_by("id")
+
+
+def totals_by_currency(expenses) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for expense in expenses:
+        totals[expense.currency] += expense.amount
+    return dict(totals)
+
+
+def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> ClaimDraft:
+    """The request for the interview's unclaimed expenses, itemised, ready to edit."""
+    if expenses is None:
+        expenses = list(claimable(interview))
+    application = interview.application
+    organisation = application.organisation
+    contact = next((person for person in interview.panel.all() if person.email), None)
+    when = timezone.localtime(interview.starts_at)
+    day = f"{when.day} {when:%B %Y}"
+    lines = [
+        f"- {expense.get_category_display()}"
+        + (f" ({expense.description})" if expense.description else "")
+        + f": {expense.amount} {expense.currency}"
+        for expense in expenses
+    ]
+    totals = totals_by_currency(expenses)
+    total_text = " and ".join(f"{amount} {currency}" for currency, amount in totals.items())
+    greeting = f"Dear {contact.name}," if contact else "Hello,"
+    body = "\n".join(
+        [
+            greeting,
+            "",
+            f"Thank you again for the interview for the {application.role} role at "
+            f"{organisation.name} on {day}.",
+            "",
+            "I would be grateful if you could reimburse my travel expenses for attending:",
+            "",
+            *lines,
+            "",
+            f"Total: {total_text}." if total_text else "",
+            "",
+            "I can send the receipts, and my bank details, in whatever form suits you best.",
+            "",
+            "With thanks and best wishes,",
+        ]
+    )
+    subject = f"Interview expenses: {application.role}, {day}"
+    return ClaimDraft(to=contact.email if contact else "", subject=subject, body=body)
+
+
+def _complete_claim_action(user, interview: Interview) -> None:
+    from nextround.playbook.actions import complete_actions
+
+    complete_actions(user, ["claim_expenses"], application=interview.application)
+
+
+def mark_asked(user, interview: Interview, on: datetime.date | None = None) -> int:
+    """Record that the claim was sent: unasked expenses become asked, and the plan's step is done.
+
+    Returns how many expenses changed. Asking twice changes nothing the second time.
+    """
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        changed = (
+            owned(Expense, user)
+            .filter(interview=interview, claim_status=ClaimStatus.NOT_ASKED)
+            .update(claim_status=ClaimStatus.ASKED, asked_on=on, updated_at=timezone.now())
+        )
+        _complete_claim_action(user, interview)
+    return changed

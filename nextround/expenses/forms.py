@@ -1,0 +1,61 @@
+"""The expense form: an interview of the user's, money, and an optional receipt."""
+
+from __future__ import annotations
+
+from django import forms
+
+from nextround.core.access import owned
+from nextround.core.currencies import CURRENCY_CHOICES
+from nextround.core.uploads import UploadField
+from nextround.expenses.models import Expense
+from nextround.jobs.models import Interview
+
+
+class InterviewChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, interview: Interview) -> str:
+        application = interview.application
+        return (
+            f"{interview.starts_at:%d %b %Y} · {application.role}, {application.organisation.name}"
+        )
+
+
+class ExpenseForm(forms.ModelForm):
+    interview = InterviewChoiceField(queryset=Interview.objects.none())
+    currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="GBP")
+    receipt = UploadField(label="Receipt")
+    remove_receipt = forms.BooleanField(label="Remove the current receipt", required=False)
+
+    class Meta:
+        model = Expense
+        fields = [
+            "interview",
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "claim_status",
+            "asked_on",
+            "paid_on",
+            "amount_paid",
+        ]
+        widgets = {
+            "asked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "paid_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "amount": forms.NumberInput(
+                attrs={"step": "0.01", "min": "0.01", "inputmode": "decimal"}
+            ),
+            "amount_paid": forms.NumberInput(
+                attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}
+            ),
+        }
+        labels = {"amount_paid": "Amount paid back", "asked_on": "Asked on", "paid_on": "Paid on"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interview"].queryset = (
+            owned(Interview, user)
+            .select_related("application__organisation")
+            .order_by("-starts_at")
+        )
+        if not self.instance.has_file:
+            del self.fields["remove_receipt"]

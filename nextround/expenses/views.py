@@ -1,0 +1,156 @@
+"""Expenses: what each interview cost, the claims, and what came back."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from nextround.core.access import get_owned_or_404, owned
+from nextround.core.uploads import file_response, save_with_file
+from nextround.expenses.claims import claimable, draft_claim, mailto_link, mark_asked
+from nextround.expenses.forms import ExpenseForm
+from nextround.expenses.models import Expense
+from nextround.expenses.summary import RULE_OF_THUMB_TEXT, organisations_that_paid, summarise
+from nextround.jobs.models import Interview
+
+
+class MailtoRedirect(HttpResponseRedirect):
+    allowed_schemes = ["mailto"]
+
+
+@login_required
+def expense_list(request):
+    expenses = owned(Expense, request.user).select_related("interview__application__organisation")
+    paid, asked = organisations_that_paid(request.user)
+    return render(
+        request,
+        "expenses/expense_list.html",
+        {
+            "expenses": expenses,
+            "summaries": summarise(request.user),
+            "organisations_paid": paid,
+            "organisations_asked": asked,
+            "rule_of_thumb": RULE_OF_THUMB_TEXT,
+        },
+    )
+
+
+def _save(form: ExpenseForm) -> Expense:
+    expense = form.save(commit=False)
+    upload = form.cleaned_data.get("receipt")
+    remove = form.cleaned_data.get("remove_receipt", False)
+    with transaction.atomic():
+        save_with_file(expense, upload, remove=remove and upload is None)
+    return expense
+
+
+@login_required
+def expense_create(request):
+    initial = {}
+    interview_id = request.GET.get("interview")
+    if interview_id:
+        initial["interview"] = (
+            owned(Interview, request.user).filter(pk=interview_id).first()
+            if interview_id.isdigit()
+            else None
+        )
+    form = ExpenseForm(
+        request.POST or None, request.FILES or None, user=request.user, initial=initial
+    )
+    form.instance.owner = request.user
+    if request.method == "POST" and form.is_valid():
+        expense = _save(form)
+        messages.success(request, f"Added {expense}.")
+        return redirect("expenses:expenses")
+    return render(request, "expenses/expense_form.html", {"form": form})
+
+
+@login_required
+def expense_edit(request, expense_id: int):
+    expense = get_owned_or_404(Expense, request.user, pk=expense_id)
+    form = ExpenseForm(
+        request.POST or None, request.FILES or None, instance=expense, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        _save(form)
+        messages.success(request, "Saved.")
+        return redirect("expenses:expenses")
+    return render(request, "expenses/expense_form.html", {"form": form, "expense": expense})
+
+
+@login_required
+def expense_delete(request, expense_id: int):
+    expense = get_owned_or_404(Expense, request.user, pk=expense_id)
+    if request.method == "POST":
+        expense.delete()
+        messages.success(request, f"Deleted {expense}.")
+        return redirect("expenses:expenses")
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": expense,
+            "consequence": "Its receipt is deleted with it. This cannot be undone.",
+            "cancel_url": expense.get_absolute_url(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def receipt(request, expense_id: int):
+    return file_response(get_owned_or_404(Expense, request.user, pk=expense_id))
+
+
+@login_required
+def claim(request, interview_id: int):
+    """The drafted claim for one interview's expenses, to edit and send by email."""
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application__organisation"),
+        request.user,
+        pk=interview_id,
+    )
+    expenses = list(claimable(interview))
+    draft = draft_claim(interview, expenses)
+    all_expenses = interview.expenses.order_by("id")
+    return render(
+        request,
+        "expenses/claim.html",
+        {
+            "interview": interview,
+            "expenses": expenses,
+            "all_expenses": all_expenses,
+            "draft": draft,
+        },
+    )
+
+
+@login_required
+@require_GET
+def claim_send(request, interview_id: int):
+    """Open the person's email app with the claim as they edited it (no JavaScript needed)."""
+    interview = get_owned_or_404(Interview, request.user, pk=interview_id)
+    draft = draft_claim(interview)
+    to = request.GET.get("to", draft.to)[:300]
+    subject = request.GET.get("subject", draft.subject)[:300]
+    body = request.GET.get("body", draft.body)[:5000]
+    return MailtoRedirect(mailto_link(to, subject, body))
+
+
+@login_required
+@require_POST
+def claim_asked(request, interview_id: int):
+    interview = get_owned_or_404(Interview, request.user, pk=interview_id)
+    changed = mark_asked(request.user, interview)
+    if changed:
+        messages.success(
+            request,
+            f"Marked {changed} expense{'s' if changed != 1 else ''} as asked. Well done for asking.",
+        )
+    else:
+        messages.info(request, "Nothing was waiting to be asked for.")
+    return redirect("expenses:claim", interview_id=interview.pk)
