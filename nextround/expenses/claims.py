@@ -14,6 +14,8 @@ from django.utils import timezone
 from nextround.core.access import owned
 from nextround.expenses.models import ClaimStatus, Expense
 from nextround.jobs.models import Interview
+from nextround.playbook.actions import complete_actions
+from nextround.playbook.models import ActionKind
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,6 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
     return ClaimDraft(to=contact.email if contact else "", subject=subject, body=body)
 
 
-def _complete_claim_action(user, interview: Interview) -> None:
-    from nextround.playbook.actions import complete_actions
-
-    complete_actions(user, ["claim_expenses"], application=interview.application)
-
-
 def mark_asked(user, interview: Interview, on: datetime.date | None = None) -> int:
     """Record that the claim was sent: unasked expenses become asked, and the plan's step is done.
 
@@ -102,5 +98,11 @@ def mark_asked(user, interview: Interview, on: datetime.date | None = None) -> i
             .filter(interview=interview, claim_status=ClaimStatus.NOT_ASKED)
             .update(claim_status=ClaimStatus.ASKED, asked_on=on, updated_at=timezone.now())
         )
-        _complete_claim_action(user, interview)
+        # The plan makes one claim step per interview; finish this one's.
+        complete_actions(
+            user,
+            [ActionKind.CLAIM_EXPENSES],
+            application=interview.application,
+            interview=interview,
+        )
     return changed

@@ -96,12 +96,16 @@ class Expense(UploadedFileFields, OwnedModel):
             return self.amount - self.amount_paid
         return Decimal("0.00")
 
+    def clean_fields(self, exclude=None) -> None:
+        # "eur" and " GBP" mean what they say; tidy them before the code is checked.
+        if isinstance(self.currency, str):
+            self.currency = self.currency.strip().upper()
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.interview_id and self.owner_id and self.interview.owner_id != self.owner_id:
             errors["interview"] = "Choose one of your interviews."
-        if self.currency:
-            self.currency = self.currency.strip().upper()
         amount, paid = self.amount, self.amount_paid
         if paid is None:
             paid = self.amount_paid = Decimal("0.00")

@@ -23,6 +23,7 @@ from nextround.expenses.models import (
 )
 
 ZERO = Decimal("0.00")
+PENNY = Decimal("0.01")
 _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 # The rule of thumb people are given: somewhere between a third and a half
@@ -45,6 +46,13 @@ class CurrencySummary:
     @property
     def paid_share(self) -> Decimal | None:
         return Decimal(self.paid) / self.asked if self.asked else None
+
+
+def _penny(value) -> Decimal:
+    # PostgreSQL sums NUMERIC exactly. SQLite keeps decimals as binary
+    # floats and hands sums back with 15 significant digits; every amount
+    # has at most two places, so rounding to the penny restores the exact sum.
+    return Decimal(value).quantize(PENNY)
 
 
 def _money_sum(expression, condition: Q | None = None):
@@ -83,10 +91,10 @@ def summarise(user) -> list[CurrencySummary]:
     return [
         CurrencySummary(
             currency=row["currency"],
-            spent=row["spent"],
-            recovered=row["recovered"],
-            outstanding=row["outstanding"],
-            unclaimed=row["unclaimed"],
+            spent=_penny(row["spent"]),
+            recovered=_penny(row["recovered"]),
+            outstanding=_penny(row["outstanding"]),
+            unclaimed=_penny(row["unclaimed"]),
             asked=row["asked"],
             paid=row["paid"],
             refused=row["refused"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -73,3 +74,11 @@ def upload(content: bytes, name: str, content_type: str = "application/octet-str
 
 
 HTML = b"<!doctype html><html><body><script>alert('hi')</script></body></html>"
+
+
+def noisy_png(size: tuple[int, int] = (200, 200)) -> bytes:
+    """A PNG that does not compress: its size on disk is about its pixel count."""
+    image = Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

@@ -135,7 +135,7 @@ def test_a_jpeg_loses_its_location_and_camera():
 
 
 def test_a_photo_taken_sideways_is_turned_upright():
-    # Orientation 6: the camera was turned; the stored pixels are 40×20.
+    # Orientation 6: the camera was turned; the stored pixels are 40 by 20.
     kept = clean_upload(upload(jpeg_with_gps(orientation=6), "sideways.jpg"))
     assert reopen(kept.content).size == (20, 40)
 
@@ -205,7 +205,7 @@ def test_replacing_a_file_deletes_the_old_one(user, django_capture_on_commit_cal
 def test_a_failed_save_leaves_no_file_behind(user, private_media):
     item = HappyItemFactory.build(owner=user, title="x" * 5000)
     item.kind = None  # NOT NULL: the save itself fails
-    with pytest.raises(Exception):  # noqa: B017
+    with pytest.raises(Exception):
         save_with_file(item, clean_upload(upload(image_bytes("PNG"), "a.png")))
     assert not HappyItem.objects.exists()
     assert not [path for path in private_media.rglob("*") if path.is_file()]
