@@ -57,7 +57,7 @@ class HappyItemOut(Schema):
 
     @staticmethod
     def resolve_thumbnail_url(item: HappyItem, context) -> str | None:
-        if not item.thumbnail_path:
+        if not item.has_thumbnail:
             return None
         return context["request"].build_absolute_uri(
             reverse("api:happy_item_thumbnail", args=[item.pk])

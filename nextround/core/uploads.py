@@ -363,15 +363,44 @@ def _walk_pdf(root) -> None:
 # -- storage ---------------------------------------------------------------
 
 
+def private_files() -> FileSystemStorage:
+    """The storage of uploaded files (a callable, so migrations name it rather than copy it)."""
+    return private_storage
+
+
+def _random_path(folder: str, extension: str) -> str:
+    token = secrets.token_urlsafe(24)
+    return f"{folder}/{token[:2]}/{token}.{extension}"
+
+
+def random_upload_path(record: UploadedFileFields, filename: str) -> str:
+    """A random path in the record's folder, keeping only the extension of ``filename``."""
+    extension = re.sub(r"[^a-z0-9]", "", PurePath(filename).suffix.lower())[:5] or "bin"
+    return _random_path(record.upload_folder, extension)
+
+
 class UploadedFileFields(models.Model):
-    """The file fields of a record that holds one uploaded file.
+    """The file fields of a record that holds one uploaded file, and its thumbnail.
 
     Paths are relative to ``settings.MEDIA_ROOT`` and random; the download
     name is kept apart so that a person's own file name never reaches the disk.
+    Files are set through ``save_with_file`` only, which checks them first.
     """
 
-    file_path = models.CharField(max_length=200, blank=True, editable=False)
-    thumbnail_path = models.CharField(max_length=200, blank=True, editable=False)
+    file = models.FileField(
+        storage=private_files,
+        upload_to=random_upload_path,
+        max_length=200,
+        blank=True,
+        editable=False,
+    )
+    thumbnail = models.FileField(
+        storage=private_files,
+        upload_to=random_upload_path,
+        max_length=200,
+        blank=True,
+        editable=False,
+    )
     file_type = models.CharField(max_length=50, blank=True, editable=False)
     file_name = models.CharField(max_length=100, blank=True, editable=False)
     file_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -384,19 +413,18 @@ class UploadedFileFields(models.Model):
 
     @property
     def has_file(self) -> bool:
-        return bool(self.file_path)
+        return bool(self.file.name)
 
     @property
     def has_image(self) -> bool:
-        return bool(self.file_path) and self.file_type.startswith("image/")
+        return self.has_file and self.file_type.startswith("image/")
+
+    @property
+    def has_thumbnail(self) -> bool:
+        return bool(self.thumbnail.name)
 
     def stored_paths(self) -> list[str]:
-        return [path for path in (self.file_path, self.thumbnail_path) if path]
-
-
-def _random_path(folder: str, extension: str) -> str:
-    token = secrets.token_urlsafe(24)
-    return f"{folder}/{token[:2]}/{token}.{extension}"
+        return [path for path in (self.file.name, self.thumbnail.name) if path]
 
 
 def _remove(paths: Iterable[str]) -> None:
@@ -416,33 +444,29 @@ def save_with_file(
     old file is deleted only once the change is committed.
     """
     old_paths = record.stored_paths() if (upload is not None or remove) else []
-    new_paths: list[str] = []
     try:
         with transaction.atomic():
             if upload is not None:
-                folder = record.upload_folder
-                file_path = private_storage.save(
-                    _random_path(folder, upload.kind.extension), ContentFile(upload.content)
+                record.file.save(
+                    f"file.{upload.kind.extension}", ContentFile(upload.content), save=False
                 )
-                new_paths.append(file_path)
-                thumbnail_path = ""
                 if upload.thumbnail is not None:
-                    thumbnail_path = private_storage.save(
-                        _random_path(folder, "webp"), ContentFile(upload.thumbnail)
+                    record.thumbnail.save(
+                        "thumbnail.webp", ContentFile(upload.thumbnail), save=False
                     )
-                    new_paths.append(thumbnail_path)
-                record.file_path = file_path
-                record.thumbnail_path = thumbnail_path
+                else:
+                    record.thumbnail = ""
                 record.file_type = upload.content_type
                 record.file_name = upload.name
                 record.file_size = len(upload.content)
             elif remove:
-                record.file_path = record.thumbnail_path = ""
+                record.file = record.thumbnail = ""
                 record.file_type = record.file_name = ""
                 record.file_size = None
             record.save()
     except BaseException:
-        _remove(new_paths)
+        if upload is not None:
+            _remove(path for path in record.stored_paths() if path not in old_paths)
         raise
     if old_paths:
         transaction.on_commit(lambda: _remove(old_paths))
@@ -473,7 +497,7 @@ def file_response(record: UploadedFileFields, *, thumbnail: bool = False) -> Fil
     one we found, the browser is told not to guess another, and the file
     cannot run scripts in our origin.
     """
-    path = record.thumbnail_path if thumbnail else record.file_path
+    path = record.thumbnail.name if thumbnail else record.file.name
     if not path:
         raise Http404("No file")
     try:

@@ -51,4 +51,4 @@ class HappyItem(UploadedFileFields, OwnedModel):
         return reverse("happybox:item_file", args=[self.pk]) if self.has_file else ""
 
     def get_thumbnail_url(self) -> str:
-        return reverse("happybox:item_thumbnail", args=[self.pk]) if self.thumbnail_path else ""
+        return reverse("happybox:item_thumbnail", args=[self.pk]) if self.has_thumbnail else ""

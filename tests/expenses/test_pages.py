@@ -167,7 +167,7 @@ def test_it_deletes_an_expense_and_its_receipt(
     with django_capture_on_commit_callbacks(execute=True):
         user_client.post(reverse("expenses:expense_delete", args=[expense.pk]))
     assert not Expense.objects.exists()
-    assert not private_storage.exists(expense.file_path)
+    assert not private_storage.exists(expense.file.name)
 
 
 def test_another_users_expense_receipt_and_claim_are_not_found(user_client, other_user, client_for):

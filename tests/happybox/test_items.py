@@ -90,7 +90,7 @@ def test_it_edits_an_item_and_replaces_its_file(
 ):
     add(user_client, file=upload(image_bytes("PNG"), "first.png"))
     item = HappyItem.objects.get(owner=user)
-    old = item.file_path
+    old = item.file.name
     with django_capture_on_commit_callbacks(execute=True):
         response = user_client.post(
             reverse("happybox:item_edit", args=[item.pk]),
@@ -126,8 +126,8 @@ def test_it_deletes_an_item_and_its_files(user, user_client, django_capture_on_c
         response = user_client.post(reverse("happybox:item_delete", args=[item.pk]))
     assert response["Location"] == reverse("happybox:items")
     assert not HappyItem.objects.exists()
-    assert not private_storage.exists(item.file_path)
-    assert not private_storage.exists(item.thumbnail_path)
+    assert not private_storage.exists(item.file.name)
+    assert not private_storage.exists(item.thumbnail.name)
 
 
 def test_another_users_item_and_file_are_not_found(user_client, other_user, client_for):

@@ -170,9 +170,9 @@ def test_a_download_name_cannot_climb_out_of_its_folder():
 def test_files_get_random_names_under_the_data_dir(user, private_media):
     item = HappyItemFactory(owner=user)
     save_with_file(item, clean_upload(upload(image_bytes("PNG"), "my-face.png")))
-    assert "my-face" not in item.file_path
-    assert (private_media / item.file_path).is_file()
-    assert (private_media / item.thumbnail_path).is_file()
+    assert "my-face" not in item.file.name
+    assert (private_media / item.file.name).is_file()
+    assert (private_media / item.thumbnail.name).is_file()
 
 
 def test_deleting_the_record_deletes_its_files(user, django_capture_on_commit_callbacks):
@@ -189,17 +189,17 @@ def test_a_cascade_deletes_files_too(user, django_capture_on_commit_callbacks):
     save_with_file(item, clean_upload(upload(image_bytes("PNG"), "a.png")))
     with django_capture_on_commit_callbacks(execute=True):
         user.delete()
-    assert not private_storage.exists(item.file_path)
+    assert not private_storage.exists(item.file.name)
 
 
 def test_replacing_a_file_deletes_the_old_one(user, django_capture_on_commit_callbacks):
     item = HappyItemFactory(owner=user)
     save_with_file(item, clean_upload(upload(image_bytes("PNG"), "a.png")))
-    old = item.file_path
+    old = item.file.name
     with django_capture_on_commit_callbacks(execute=True):
         save_with_file(item, clean_upload(upload(pdf_bytes(), "b.pdf")))
     assert not private_storage.exists(old)
-    assert private_storage.exists(item.file_path)
+    assert private_storage.exists(item.file.name)
 
 
 def test_a_failed_save_leaves_no_file_behind(user, private_media):
