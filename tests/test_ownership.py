@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from nextround.accounts.models import ApiToken
 from nextround.api.urls import api
+from tests.expenses.factories import ExpenseFactory
 from tests.factories import (
     ApplicationFactory,
     ContactFactory,
@@ -45,6 +46,7 @@ from tests.feedback.factories import (
     SkillFactory,
     SuccessfulCandidateFactory,
 )
+from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +77,8 @@ PARAMETERS: dict[str, Callable] = {
     "mention_id": lambda victim, where: GapMentionFactory(owner=victim).pk,
     # Improvement actions in feedback; a playbook action_id would need telling apart.
     "action_id": lambda victim, where: ImprovementActionFactory(owner=victim).pk,
+    "item_id": lambda victim, where: HappyItemFactory(owner=victim).pk,
+    "expense_id": lambda victim, where: ExpenseFactory(owner=victim).pk,
 }
 
 # Parameters that name no owned object, with the reason.

@@ -171,12 +171,13 @@ def delete_expense(request, expense_id: int):
 
 
 @router.post("/expenses/{expense_id}/receipt", response={200: ExpenseOut})
-def upload_receipt(request, expense_id: int, file: File[UploadedFile]):
+def upload_receipt(request, expense_id: int, file: File[UploadedFile | None] = None):
     """Attach the receipt (field ``file``): PNG, JPEG, WebP, GIF or PDF.
 
     413 if it is too large, 415 if its content is not one of those kinds.
     """
     expense = get_owned_or_404(Expense, request.auth, pk=expense_id)
+    # Whose record comes first: someone else's is 404 whatever was sent.
     cleaned = clean_or_refuse(file)
     if isinstance(cleaned, JsonResponse):
         return cleaned

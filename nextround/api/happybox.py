@@ -109,12 +109,13 @@ def delete_happy_item(request, item_id: int):
 
 
 @router.post("/happy-items/{item_id}/file", response={200: HappyItemOut})
-def upload_happy_item_file(request, item_id: int, file: File[UploadedFile]):
+def upload_happy_item_file(request, item_id: int, file: File[UploadedFile | None] = None):
     """Attach a PNG, JPEG, WebP, GIF or PDF (field ``file``), replacing any earlier one.
 
     413 if it is too large, 415 if its content is not one of those kinds.
     """
     item = get_owned_or_404(HappyItem, request.auth, pk=item_id)
+    # Whose record comes first: someone else's is 404 whatever was sent.
     cleaned = clean_or_refuse(file)
     if isinstance(cleaned, JsonResponse):
         return cleaned
