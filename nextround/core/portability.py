@@ -11,6 +11,7 @@ another account or another installation.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import uuid
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from nextround.core.models import OwnedModel
+from nextround.core.uploads import NOT_ACCEPTED, PDF, FileKind, UploadedFileFields, check_pdf, sniff
 
 FORMAT = "nextround-export"
 VERSION = 1
@@ -145,12 +147,24 @@ def _export_file(value) -> dict | None:
     return {"name": value.name.rsplit("/", 1)[-1], "content": base64.b64encode(content).decode()}
 
 
-@transaction.atomic
 def import_user(user, document: dict) -> dict[str, int]:
     """Add a document's records to ``user``'s account; return how many of each.
 
-    All or nothing: a fault anywhere leaves the account as it was.
+    All or nothing: a fault anywhere leaves the account as it was, and the
+    files already written for it are removed again.
     """
+    stored: list = []
+    try:
+        with transaction.atomic():
+            return _import(user, document, stored)
+    except BaseException:
+        for storage, name in stored:
+            with contextlib.suppress(OSError):
+                storage.delete(name)
+        raise
+
+
+def _import(user, document: dict, stored: list) -> dict[str, int]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError({"format": f"Not a Next Round export (expected format {FORMAT!r})."})
     if document.get("version") != VERSION:
@@ -177,7 +191,7 @@ def import_user(user, document: dict) -> dict[str, int]:
         ids = new_ids.setdefault(model, {})
         for position, record in enumerate(records):
             where = f"{model._meta.label_lower}[{position}]"
-            instance, links, many = _build(model, user, record, new_ids, where)
+            instance, links, many = _build(model, user, record, new_ids, where, stored)
             _save(instance, where)
             _keep_creation_time(instance, record.get("created_at"))
             if isinstance(record.get("id"), int):
@@ -212,7 +226,7 @@ def _import_account_fields(user, account: dict) -> None:
         user.save(update_fields=changed)
 
 
-def _build(model, user, record, new_ids, where):
+def _build(model, user, record, new_ids, where, stored):
     if not isinstance(record, dict):
         raise ValidationError({where: "Expected an object."})
     link = _settings_link(model)
@@ -225,6 +239,7 @@ def _build(model, user, record, new_ids, where):
     else:
         instance.owner = user
     links, many = [], []
+    kinds: dict[str, FileKind | None] = {}
     for field in model._meta.concrete_fields:
         if field.primary_key or _skipped(field, model):
             continue
@@ -244,7 +259,11 @@ def _build(model, user, record, new_ids, where):
                     )
                 links.append((field, value))
         elif isinstance(field, models.FileField):
-            _attach_file(instance, field, value, where)
+            kinds[field.name] = _attach_file(instance, field, value, where)
+            if getattr(instance, field.name).name:
+                stored.append(
+                    (getattr(instance, field.name).storage, getattr(instance, field.name).name)
+                )
         else:
             try:
                 setattr(instance, field.attname, field.to_python(value))
@@ -253,18 +272,35 @@ def _build(model, user, record, new_ids, where):
     for field in model._meta.many_to_many:
         if isinstance(record.get(field.name), list):
             many.append((field, record[field.name]))
+    if isinstance(instance, UploadedFileFields) and kinds.get("file"):
+        instance.file_type = kinds["file"].content_type
     return instance, links, many
 
 
-def _attach_file(instance, field, value, where) -> None:
+def _attach_file(instance, field, value, where) -> FileKind | None:
+    """Store a file from the document, if it is one of the kinds uploads accept.
+
+    An export is only text someone could have edited, so its files pass the
+    same content checks as an upload: the kind comes from the bytes, never
+    from what the document claims.
+    """
     if not value:
-        return
+        return None
     try:
         content = base64.b64decode(value["content"], validate=True)
         name = str(value["name"])[:100]
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError({f"{where}.{field.name}": "A file could not be read."}) from error
+    kind = sniff(content[:16])
+    if kind is None:
+        raise ValidationError({f"{where}.{field.name}": NOT_ACCEPTED})
+    if kind is PDF:
+        try:
+            check_pdf(content)
+        except ValidationError as error:
+            raise ValidationError({f"{where}.{field.name}": error.messages}) from error
     getattr(instance, field.name).save(name, ContentFile(content), save=False)
+    return kind
 
 
 def _save(instance: models.Model, where: str) -> None:

@@ -145,3 +145,29 @@ def test_the_cli_exports_and_imports(tmp_path, user, other_user):
     call_command("export", user.username, "--output", str(path))
     call_command("import", other_user.username, str(path))
     assert Application.objects.filter(owner=other_user, role="Library Assistant").exists()
+
+
+def test_a_file_in_an_export_must_really_be_an_image_or_pdf(user, other_user, settings, tmp_path):
+    import base64
+
+    from nextround.happybox.models import HappyItem
+
+    settings.MEDIA_ROOT = tmp_path
+    document = export_user(user)
+    document["data"]["happybox.happyitem"] = [
+        {
+            "id": 1,
+            "kind": "note",
+            "title": "Not what it says",
+            "file": {
+                "name": "x.png",
+                "content": base64.b64encode(b"<script>alert(1)</script>").decode(),
+            },
+            "file_type": "image/png",
+        }
+    ]
+    with pytest.raises(Exception) as problem:
+        import_user(other_user, document)
+    assert "happybox.happyitem[0].file" in str(problem.value)
+    assert not HappyItem.objects.filter(owner=other_user).exists()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
