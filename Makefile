@@ -10,6 +10,11 @@ PORT ?= 8000
 $(BIN)/nextround: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $@
+
+# The test tools (pytest, Playwright, ruff…) only for those who run the tests.
+$(VENV)/.test-tools: $(BIN)/nextround
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
@@ -19,7 +24,7 @@ run: install ## Migrate, then serve on http://$(HOST):$(PORT)/.
 	$(BIN)/nextround migrate --no-input
 	$(BIN)/nextround serve --host $(HOST) --port $(PORT)
 
-lint: install ## Lint, format check, and a check for missing migrations.
+lint: $(VENV)/.test-tools ## Lint, format check, and a check for missing migrations.
 	$(BIN)/ruff check nextround tests
 	$(BIN)/ruff format --check nextround tests
 	$(BIN)/nextround makemigrations --check --dry-run
@@ -31,7 +36,7 @@ test: lint ## Everything: lint, then the whole suite on SQLite and PostgreSQL.
 	$(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
 	.ci/with-postgres $(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
 
-format: install
+format: $(VENV)/.test-tools
 	$(BIN)/ruff check --fix nextround tests
 	$(BIN)/ruff format nextround tests
 
