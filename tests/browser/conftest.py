@@ -62,7 +62,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def chromium_browser(monkeypatch, live_server):
+def chromium_browser(monkeypatch):
     """Debian's Chromium, started for this test alone."""
     if not CHROMIUM.exists():
         message = f"Browser tests need Chromium at {CHROMIUM} (apt install chromium)."
