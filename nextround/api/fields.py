@@ -13,7 +13,8 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from pydantic import AfterValidator
+from ninja import Schema
+from pydantic import AfterValidator, field_validator
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -57,3 +58,26 @@ def apply_changes(
     if errors:
         raise ValidationError(errors)
     return instance
+
+
+def _no_nul(value):
+    """PostgreSQL cannot store NUL in text; refuse it here so the field is named."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("Text cannot contain NUL characters.")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _no_nul(key)
+            _no_nul(item)
+    if isinstance(value, list):
+        for item in value:
+            _no_nul(item)
+    return value
+
+
+class Payload(Schema):
+    """The base of every request body: text that any database can store."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value):
+        return _no_nul(value)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import Date, DateTime, apply_changes
+from nextround.api.fields import Date, DateTime, Payload, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import (
     OPEN_STATUSES,
@@ -40,14 +40,14 @@ PAYLOAD_NAMES = {
 # --- organisations --------------------------------------------------------
 
 
-class OrganisationIn(Schema):
+class OrganisationIn(Payload):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind = OrganisationKind.OTHER
     website: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
-class OrganisationPatch(Schema):
+class OrganisationPatch(Payload):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: OrganisationKind | None = None
     website: str | None = Field(None, max_length=500)
@@ -99,7 +99,7 @@ def delete_organisation(request, organisation_id: int):
 # --- applications ---------------------------------------------------------
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(Payload):
     organisation_id: int
     role: str = Field(..., min_length=1, max_length=200)
     contract: Contract = Contract.PAID
@@ -114,7 +114,7 @@ class ApplicationIn(Schema):
     notes: str = Field("", max_length=20000)
 
 
-class ApplicationPatch(Schema):
+class ApplicationPatch(Payload):
     organisation_id: int | None = None
     role: str | None = Field(None, min_length=1, max_length=200)
     contract: Contract | None = None
@@ -147,7 +147,7 @@ class ApplicationOut(Schema):
     updated_at: datetime.datetime
 
 
-class OutcomeIn(Schema):
+class OutcomeIn(Payload):
     outcome: Outcome
     decided_on: Date = Field(default_factory=timezone.localdate)
 
@@ -270,7 +270,7 @@ def set_outcome(request, application_id: int, payload: OutcomeIn):
 # --- interviews -----------------------------------------------------------
 
 
-class InterviewIn(Schema):
+class InterviewIn(Payload):
     application_id: int
     stage: str = Field("", max_length=100)
     starts_at: DateTime
@@ -282,7 +282,7 @@ class InterviewIn(Schema):
     self_assessment: str = Field("", max_length=20000)
 
 
-class InterviewPatch(Schema):
+class InterviewPatch(Payload):
     application_id: int | None = None
     stage: str | None = Field(None, max_length=100)
     starts_at: DateTime | None = None

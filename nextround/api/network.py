@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from ninja import Field, Query, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import apply_changes
+from nextround.api.fields import Payload, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Organisation
 from nextround.network.models import Contact
@@ -18,7 +19,7 @@ router = Router(tags=["contacts"])
 PAYLOAD_NAMES = {"organisation": "organisation_id"}
 
 
-class ContactIn(Schema):
+class ContactIn(Payload):
     name: str = Field(..., min_length=1, max_length=200)
     role: str = Field("", max_length=200)
     organisation_id: int | None = None
@@ -30,7 +31,7 @@ class ContactIn(Schema):
     notes: str = Field("", max_length=20000)
 
 
-class ContactPatch(Schema):
+class ContactPatch(Payload):
     name: str | None = Field(None, min_length=1, max_length=200)
     role: str | None = Field(None, max_length=200)
     organisation_id: int | None = None
@@ -66,6 +67,8 @@ def list_contacts(
     if interview_id is not None:
         contacts = contacts.filter(interviews=interview_id)
     if q:
+        if "\x00" in q:
+            raise ValidationError({"q": "Text cannot contain NUL characters."})
         contacts = contacts.filter(Q(name__icontains=q) | Q(role__icontains=q))
     return contacts
 

@@ -107,6 +107,7 @@ def test_it_filters_by_status_organisation_and_contract(api, user):
         ("closing_on", "yesterday"),
         ("role", "x" * 201),
         ("role", ""),
+        ("role", "Archivist\x00"),
         ("notes", "x" * 20001),
         ("contract", "forever"),
         ("status", "sleeping"),

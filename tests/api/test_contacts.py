@@ -55,6 +55,7 @@ def test_it_filters_by_organisation_interview_and_name(api, user):
     by_org = api.get("/api/v1/contacts", organisation_id=organisation.pk).json()
     by_interview = api.get("/api/v1/contacts", interview_id=interview.pk).json()
     by_name = api.get("/api/v1/contacts", q="fairw").json()
+    assert api.get("/api/v1/contacts", q="fair\x00").status_code == 422
     assert [item["id"] for item in by_org] == [at_museum.pk]
     assert [item["id"] for item in by_interview] == [on_panel.pk]
     assert [item["id"] for item in by_name] == [at_museum.pk]
