@@ -14,6 +14,7 @@ from nextround.accounts.forms import AccountSettingsForm, SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
 from nextround.accounts.setup import needs_first_account, signup_is_open
 from nextround.api.accounts import calendar_url
+from nextround.playbook.forms import PlaybookSettingsForm
 
 
 def setup(request):
@@ -57,6 +58,7 @@ def settings_page(request):
         "tokens": user.api_tokens.all(),
         "new_token": request.session.pop("new_token", None),
         "calendar_url": calendar_url(request, user),
+        "playbook_form": PlaybookSettingsForm(user=user),
     }
     return render(request, "accounts/settings.html", context)
 

@@ -7,7 +7,16 @@ from django.http import Http404
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
-from nextround.api import accounts, expenses, feedback, happybox, jobs, network, portability
+from nextround.api import (
+    accounts,
+    expenses,
+    feedback,
+    happybox,
+    jobs,
+    network,
+    playbook,
+    portability,
+)
 from nextround.api.auth import API_AUTH
 from nextround.api.errors import validation_detail
 
@@ -46,3 +55,4 @@ api.add_router("", feedback.router)
 api.add_router("", portability.router)
 api.add_router("", happybox.router)
 api.add_router("", expenses.router)
+api.add_router("", playbook.router)

@@ -367,6 +367,101 @@ def outcomes(story: Story) -> None:
         interview_saved(interview)
 
 
+def playbook(story: Story) -> None:
+    """The plan: old steps done, a chase due, and yesterday's no with its recovery plan."""
+    from nextround.playbook import plan
+    from nextround.playbook.models import Action, ActionKind, ActionStatus
+
+    apps = story.applications
+
+    def done(kind: str, application: str, due: int, **more) -> Action:
+        application = apps[application]
+        return Action.objects.create(
+            owner=story.user,
+            kind=kind,
+            application=application,
+            due_on=story.day(due),
+            status=ActionStatus.DONE,
+            done_at=story.at(due, 12),
+            rule=f"{application.outcome}.{kind}",
+            **more,
+        )
+
+    # Earlier no's, each worked through: feedback asked, panel met, the winner found.
+    for key, decided in (("volunteer_first", -396), ("traineeship_first", -290)):
+        done(ActionKind.BE_KIND, key, decided)
+        done(ActionKind.ASK_FEEDBACK, key, decided + 1)
+        done(ActionKind.CONNECT_PANEL, key, decided + 3)
+    done(
+        ActionKind.FIND_WINNER,
+        "traineeship_first",
+        -230,
+        result="A records management module from a part-time course, and a year "
+        "volunteering in a county record office.",
+    )
+    done(ActionKind.ASK_FEEDBACK, "gallery_learning", -74)
+    Action.objects.create(
+        owner=story.user,
+        kind=ActionKind.REAPPLY_WATCH,
+        application=apps["gallery_learning"],
+        organisation=apps["gallery_learning"].organisation,
+        due_on=story.day(5),
+        status=ActionStatus.SNOOZED,
+        rule="not_invited.reapply_watch",
+        note="Their learning team recruits again each spring.",
+    )
+    # Ghosted three weeks ago: a closing note, a little overdue.
+    Action.objects.create(
+        owner=story.user,
+        kind=ActionKind.FOLLOW_UP,
+        application=apps["heritage_engagement"],
+        due_on=story.day(-2),
+        rule="no_reply.follow_up",
+        note="Close the loop with a short, friendly note, then let it go.",
+    )
+    # The waiting game: one promise has passed, one is still to come.
+    plan.interview_saved(story.interviews["overdue"])
+    plan.interview_saved(story.interviews["awaiting"])
+
+    # Yesterday's no, recorded as anyone would: the plan and the calm panel follow.
+    ashcombe = story.organisations["ashcombe"]
+    visitor = Application.objects.create(
+        owner=story.user,
+        organisation=ashcombe,
+        role="Visitor experience assistant",
+        contract=Contract.PAID,
+        applied_on=story.day(-33),
+        closing_on=story.day(-28),
+        applicants=58,
+        link="https://ashcombe-house.example.org/jobs/visitor-experience",
+        status=Status.INTERVIEWING,
+    )
+    story.applications["visitor_experience"] = visitor
+    interview = Interview.objects.create(
+        owner=story.user,
+        application=visitor,
+        stage="Panel interview",
+        starts_at=story.at(-9, 11),
+        format=InterviewFormat.IN_PERSON,
+        location="Ashcombe House, stable block",
+        decision_promised_by=story.day(-3),
+        notes="Q: Tell us about a time you turned a complaint around.\n"
+        "Q: How would you make the house welcoming to families?",
+    )
+    story.interviews["visitor_experience"] = interview
+    manager = Contact.objects.create(
+        owner=story.user,
+        name="Imogen Faraday",
+        role="Visitor experience manager",
+        organisation=ashcombe,
+        email="faraday@ashcombe-house.example.org",
+        links={"linkedin": "https://linkedin.example.org/in/imogen-faraday"},
+    )
+    story.contacts["visitor_manager"] = manager
+    interview.panel.add(manager)
+    plan.record_outcome(visitor, Outcome.REJECTED, story.day(-1))
+
+
 # Each area adds its chapter here, after the ones it builds on.
 CHAPTERS: list[Callable[[Story], None]] = [
     organisations,
@@ -374,6 +469,7 @@ CHAPTERS: list[Callable[[Story], None]] = [
     interviews,
     panels,
     outcomes,
+    playbook,
 ]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from nextround.jobs.models import Application
+from nextround.playbook.agenda import timeline_entries
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def application_timeline(application: Application) -> list[TimelineEntry]:
     from nextround.feedback.timeline import feedback_entries
 
     entries.extend(feedback_entries(application))
+    entries.extend(timeline_entries(application))
     entries.sort(
         key=lambda entry: (entry.on, entry.at or datetime.datetime.min.replace(tzinfo=datetime.UTC))
     )

@@ -1,9 +1,11 @@
-"""The calendar feed: interviews as timed events, addressed by a secret URL."""
+"""The calendar feed: interviews as timed events and the plan's open steps as
+all-day events, addressed by a secret URL."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -11,10 +13,11 @@ from icalendar import Calendar, Event
 
 from nextround.core.access import owned
 from nextround.jobs.models import Interview
+from nextround.playbook.agenda import live_actions
 
 
-def build_calendar(user, now: datetime.datetime | None = None) -> Calendar:
-    """The user's interviews as an RFC 5545 calendar.
+def build_calendar(user, now: datetime.datetime | None = None, base_url: str = "") -> Calendar:
+    """The user's interviews and open steps as an RFC 5545 calendar.
 
     UIDs are derived from the record's id, so a calendar app updates an
     event in place when it changes instead of adding a copy.
@@ -38,6 +41,23 @@ def build_calendar(user, now: datetime.datetime | None = None) -> Calendar:
         if interview.location:
             event.add("location", interview.location)
         calendar.add_component(event)
+    for action in live_actions(user):
+        event = Event()
+        event.add("uid", f"action-{action.pk}@nextround")
+        event.add("dtstamp", now)
+        # All-day: a date start and the next day as the (exclusive) end.
+        event.add("dtstart", action.due_on)
+        event.add("dtend", action.due_on + datetime.timedelta(days=1))
+        event.add("summary", str(action))
+        description = action.note
+        if base_url:
+            url = base_url + action.get_absolute_url()
+            event.add("url", url)
+            description = f"{description}\n\n{url}" if description else url
+        if description:
+            event.add("description", description)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
     return calendar
 
 
@@ -46,5 +66,6 @@ def calendar_feed(request, secret: str) -> HttpResponse:
     user = get_user_model().objects.filter(calendar_secret=secret, is_active=True).first()
     if user is None:
         raise Http404("No such calendar")
-    body = build_calendar(user).to_ical()
+    base_url = settings.BASE_URL or request.build_absolute_uri("/").rstrip("/")
+    body = build_calendar(user, base_url=base_url).to_ical()
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -88,6 +88,9 @@ class Action(OwnedModel):
     # away (the outcome changed, the decision came), not the person.
     retired = models.BooleanField(default=False)
     done_at = models.DateTimeField(null=True, blank=True)
+    # What came of the step, in the person's words (for find_winner: what the
+    # successful candidate had that they did not).
+    result = models.TextField(blank=True, max_length=5000)
     # The person's own edits of a drafted message; blank means "use the draft".
     draft_subject = models.CharField(max_length=300, blank=True)
     draft_body = models.TextField(blank=True, max_length=10000)
@@ -122,6 +125,14 @@ class Action(OwnedModel):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         return self.is_live and self.due_on < (today or timezone.localdate())
+
+    @property
+    def due_state(self) -> str:
+        """``overdue``, ``today`` or ``later``, for the badge beside the title."""
+        today = timezone.localdate()
+        if self.due_on < today:
+            return "overdue"
+        return "today" if self.due_on == today else "later"
 
 
 class PlaybookSettings(models.Model):

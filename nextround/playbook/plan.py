@@ -246,3 +246,23 @@ def reopen(action: Action, due_on: datetime.date | None = None) -> Action:
         action.due_on = due_on
     action.save(update_fields=["status", "done_at", "retired", "due_on", "updated_at"])
     return action
+
+
+@transaction.atomic
+def restore(action: Action, status: str, due_on: datetime.date) -> Action:
+    """Undo the last click: the step goes back to how it was (open or snoozed, on its day)."""
+    if status not in LIVE_STATUSES:
+        return action
+    reopen(action, due_on)
+    if status == ActionStatus.SNOOZED:
+        action.status = ActionStatus.SNOOZED
+        action.save(update_fields=["status", "updated_at"])
+    return action
+
+
+@transaction.atomic
+def move(action: Action, due_on: datetime.date) -> Action:
+    """Give a step another day, whatever its status."""
+    action.due_on = due_on
+    action.save(update_fields=["due_on", "updated_at"])
+    return action

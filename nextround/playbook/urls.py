@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nextround.playbook import views
 
 app_name = "playbook"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.plan_page, name="plan"),
+    path("settings/", views.playbook_settings, name="settings"),
+    path("actions/<int:action_id>/", views.action_detail, name="action"),
+    path("actions/<int:action_id>/done/", views.action_done, name="done"),
+    path("actions/<int:action_id>/skip/", views.action_skip, name="skip"),
+    path("actions/<int:action_id>/snooze/", views.action_snooze, name="snooze"),
+    path("actions/<int:action_id>/undo/", views.action_undo, name="undo"),
+    path("actions/<int:action_id>/draft/", views.action_draft, name="draft"),
+    path("actions/<int:action_id>/result/", views.action_result, name="result"),
+    path(
+        "actions/<int:action_id>/panel/<int:contact_id>/",
+        views.panel_connection,
+        name="panel_connection",
+    ),
+]

@@ -10,6 +10,7 @@ from nextround.core.access import owned
 from nextround.feedback.today import today_context as feedback_today
 from nextround.happybox.box import today_offer
 from nextround.jobs.models import Interview
+from nextround.playbook.views import plan_for_today
 
 
 @login_required
@@ -20,6 +21,7 @@ def today(request):
         "today": timezone.localdate(),
         "upcoming": interviews.upcoming(now)[:10],
         "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
+        **plan_for_today(request),
     }
     context.update(feedback_today(request.user))
     context.update(today_offer(request.user))

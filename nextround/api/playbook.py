@@ -1,0 +1,91 @@
+"""The plan over JSON: the agenda, and moving a step along."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from ninja import Router, Schema
+
+from nextround.core.access import get_owned_or_404, owned
+from nextround.playbook import plan
+from nextround.playbook.models import Action, ActionKind, ActionStatus
+
+router = Router(tags=["plan"])
+
+
+class ActionOut(Schema):
+    id: int
+    kind: ActionKind
+    status: ActionStatus
+    due_on: datetime.date
+    application_id: int | None
+    organisation_id: int | None
+    contact_id: int | None
+    interview_id: int | None
+    note: str
+    result: str
+    done_at: datetime.datetime | None
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class ActionPatch(Schema):
+    status: ActionStatus | None = None
+    due_on: datetime.date | None = None
+    result: str | None = None
+
+
+@router.get("/actions", response=list[ActionOut])
+def list_actions(
+    request,
+    status: ActionStatus | None = None,
+    kind: ActionKind | None = None,
+    application_id: int | None = None,
+):
+    """The agenda, soonest first; ``?status=open`` for what is still to do."""
+    actions = owned(Action, request.auth).order_by("due_on", "id")
+    if status is not None:
+        actions = actions.filter(status=status)
+    if kind is not None:
+        actions = actions.filter(kind=kind)
+    if application_id is not None:
+        actions = actions.filter(application_id=application_id)
+    return actions
+
+
+@router.get("/actions/{action_id}", response=ActionOut)
+def get_action(request, action_id: int):
+    return get_owned_or_404(Action, request.auth, pk=action_id)
+
+
+@router.patch("/actions/{action_id}", response=ActionOut)
+def update_action(request, action_id: int, payload: ActionPatch):
+    """Mark a step done or skipped, snooze it (status and due_on), reopen or move it."""
+    action = get_owned_or_404(Action, request.auth, pk=action_id)
+    changes = payload.dict(exclude_unset=True)
+    status = changes.get("status")
+    due_on = changes.get("due_on")
+    if "status" in changes and status is None:
+        raise ValidationError({"status": "Give a status."})
+    if "due_on" in changes and due_on is None:
+        raise ValidationError({"due_on": "Give a date."})
+    if changes.get("result") is not None:
+        if len(changes["result"]) > 5000:
+            raise ValidationError({"result": "Keep it under 5,000 characters."})
+        action.result = changes["result"]
+        action.save(update_fields=["result", "updated_at"])
+    if status == ActionStatus.DONE:
+        plan.mark_done(action)
+    elif status == ActionStatus.SKIPPED:
+        plan.skip(action)
+    elif status == ActionStatus.SNOOZED:
+        if due_on is None:
+            raise ValidationError({"due_on": "Say until when to snooze it."})
+        plan.snooze(action, due_on)
+        due_on = None
+    elif status == ActionStatus.OPEN and action.status != ActionStatus.OPEN:
+        plan.reopen(action)
+    if due_on is not None and due_on != action.due_on:
+        plan.move(action, due_on)
+    return action

@@ -1,0 +1,91 @@
+"""The agenda: what is overdue, what is due today, and what comes in the next two weeks."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from nextround.playbook.models import Action
+
+# How far ahead Today and the terminal agenda look.
+LOOKAHEAD_DAYS = 14
+
+
+@dataclass
+class Agenda:
+    """A person's live actions, sorted into the groups Today shows."""
+
+    today: datetime.date
+    overdue: list[Action] = field(default_factory=list)
+    due_today: list[Action] = field(default_factory=list)
+    soon: list[Action] = field(default_factory=list)
+    later: list[Action] = field(default_factory=list)
+
+    @property
+    def upcoming(self) -> list[Action]:
+        """Overdue first, then today, then the next two weeks."""
+        return [*self.overdue, *self.due_today, *self.soon]
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.due_today or self.soon or self.later)
+
+
+def live_actions(user):
+    """A person's open and snoozed actions, with what their titles need, soonest first."""
+    return (
+        Action.objects.for_user(user)
+        .live()
+        .select_related("application__organisation", "organisation", "contact", "interview")
+        .order_by("due_on", "id")
+    )
+
+
+def agenda_for(user, today: datetime.date | None = None, *, include_later: bool = False) -> Agenda:
+    """Sort the live actions into overdue, today, the next 14 days (and later, if asked)."""
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    actions = live_actions(user)
+    if not include_later:
+        actions = actions.filter(due_on__lte=horizon)
+    agenda = Agenda(today=today)
+    for action in actions:
+        if action.due_on < today:
+            agenda.overdue.append(action)
+        elif action.due_on == today:
+            agenda.due_today.append(action)
+        elif action.due_on <= horizon:
+            agenda.soon.append(action)
+        else:
+            agenda.later.append(action)
+    return agenda
+
+
+def timeline_entries(application) -> list:
+    """The application's steps for its timeline: done ones on the day, the rest on their due day."""
+    from nextround.jobs.timeline import TimelineEntry
+
+    entries = []
+    for action in application.actions.order_by("due_on", "id"):
+        if action.status == "done" and action.done_at:
+            on = timezone.localdate(action.done_at)
+            detail = "Done"
+        elif action.status == "skipped":
+            on = action.due_on
+            detail = f"Skipped. {action.note}" if action.note else "Skipped"
+        else:
+            on = action.due_on
+            detail = ("Snoozed to " if action.status == "snoozed" else "Due ") + (
+                f"{action.due_on:%-d %b %Y}"
+            )
+        entries.append(
+            TimelineEntry(
+                on=on,
+                kind=f"action-{action.status}",
+                title=action.get_kind_display(),
+                detail=detail,
+                url=action.get_absolute_url(),
+            )
+        )
+    return entries

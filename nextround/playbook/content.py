@@ -1,0 +1,124 @@
+"""What each kind of step needs to be done on the spot: drafts, people, links, history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote_plus, urlencode
+
+from django.urls import NoReverseMatch, reverse
+
+from nextround.jobs.models import Application
+from nextround.network.drafts import connection_note
+from nextround.network.models import ConnectionState, Network
+from nextround.playbook.drafts import draft_for
+from nextround.playbook.models import Action, ActionKind
+
+SELF_CARE = (
+    "See a friend, or call one: say it out loud, then talk about something else.",
+    "Go outside for an hour: a walk, a park, a gallery you love for no reason.",
+    "Have a treat you would not usually buy yourself.",
+    "Do something you are good at that has nothing to do with work.",
+    "Cook something slow and good, and eat it away from a screen.",
+    "Have an early night. Tomorrow can wait until tomorrow.",
+)
+
+KIND_NOTES = (
+    "Being turned down hurts because you cared, and caring is what makes you good at this.",
+    "You were one of very few people who got this far. That did not stop being true today.",
+    "A no closes one door; it does not say anything about the next one.",
+)
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    """A panel member with their links, connections and a drafted note."""
+
+    person: object
+    note: str
+    links: list[tuple[str, str]]
+    connections: list[tuple[str, str]]
+
+    @property
+    def pk(self) -> int:
+        return self.person.pk
+
+
+def _panel(application: Application) -> tuple[list, object]:
+    seen: dict[int, object] = {}
+    last = None
+    for interview in application.interviews.prefetch_related("panel").order_by("starts_at"):
+        last = interview
+        for person in interview.panel.all():
+            seen.setdefault(person.pk, person)
+    return list(seen.values()), last
+
+
+def _panel_members(application: Application) -> list[PanelMember]:
+    people, interview = _panel(application)
+    members = []
+    for person in people:
+        links = [
+            (Network(network).label, url)
+            for network, url in sorted(person.links.items())
+            if network in Network.values
+        ]
+        connections = [
+            (Network(network).label, ConnectionState(state).label)
+            for network, state in sorted(person.connections.items())
+            if network in Network.values and state in ConnectionState.values
+        ]
+        members.append(
+            PanelMember(
+                person=person,
+                note=connection_note(person, interview=interview),
+                links=links,
+                connections=connections,
+            )
+        )
+    return members
+
+
+def winner_searches(application: Application) -> list[tuple[str, str]]:
+    """Ready-made searches for whoever got the job."""
+    words = f"{application.role} {application.organisation.name}"
+    return [
+        ("Search the web", "https://duckduckgo.com/?" + urlencode({"q": f'"{words}"'})),
+        (
+            "Search people on LinkedIn",
+            "https://www.linkedin.com/search/results/people/?keywords=" + quote_plus(words),
+        ),
+    ]
+
+
+def _url_or_blank(name: str, *args) -> str:
+    """A page of another area, if that area has built it yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def content_for(action: Action) -> dict:
+    """Everything the action's page shows besides the buttons, by kind."""
+    content: dict = {"draft": draft_for(action)}
+    application = action.application
+    if action.kind == ActionKind.CONNECT_PANEL and application:
+        content["panel"] = _panel_members(application)
+    elif action.kind == ActionKind.FIND_WINNER and application:
+        content["searches"] = winner_searches(application)
+    elif action.kind == ActionKind.BE_KIND:
+        content["kind_note"] = KIND_NOTES[action.pk % len(KIND_NOTES)]
+        content["self_care"] = SELF_CARE[action.pk % len(SELF_CARE)]
+        content["more_self_care"] = [idea for idea in SELF_CARE if idea != content["self_care"]][:3]
+    elif action.kind == ActionKind.REAPPLY_WATCH:
+        organisation = action.organisation or (application.organisation if application else None)
+        content["organisation"] = organisation
+        if organisation is not None:
+            content["history"] = list(
+                organisation.applications.order_by("applied_on", "id").prefetch_related(
+                    "interviews"
+                )
+            )
+    elif action.kind in (ActionKind.REVIEW_NOTES, ActionKind.CLAIM_EXPENSES):
+        content["interview"] = action.interview
+    return content

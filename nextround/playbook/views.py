@@ -1,0 +1,285 @@
+"""The plan's pages: the agenda, each step with what it needs, and one-click moves.
+
+Done, skip and snooze answer htmx with the changed row (and an undo
+button); without JavaScript they redirect back to where the person was,
+and that page offers the undo.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from nextround.core.access import get_owned_or_404
+from nextround.network.models import ConnectionState, Network, validate_connections
+from nextround.playbook import plan
+from nextround.playbook.agenda import agenda_for
+from nextround.playbook.calm import calm_panel
+from nextround.playbook.content import content_for
+from nextround.playbook.forms import (
+    DraftForm,
+    PlaybookSettingsForm,
+    ResultForm,
+    SkipForm,
+    SnoozeForm,
+    UndoForm,
+)
+from nextround.playbook.models import Action, ActionStatus
+
+UNDO_SESSION_KEY = "playbook_undo"
+
+DONE_WORDS = {
+    ActionStatus.DONE: "Marked done",
+    ActionStatus.SKIPPED: "Skipped",
+    ActionStatus.SNOOZED: "Snoozed",
+    ActionStatus.OPEN: "Back on the list",
+}
+
+
+def _owned_action(request, action_id: int) -> Action:
+    return get_owned_or_404(
+        Action.objects.select_related(
+            "application__organisation", "organisation", "contact", "interview"
+        ),
+        request.user,
+        pk=action_id,
+    )
+
+
+def _next_url(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def pop_undo(request) -> dict | None:
+    """The last move, offered for undoing once on the next page, then forgotten."""
+    offer = request.session.pop(UNDO_SESSION_KEY, None)
+    if not offer:
+        return None
+    action = (
+        Action.objects.for_user(request.user)
+        .select_related("application__organisation", "organisation", "contact")
+        .filter(pk=offer.get("id"))
+        .first()
+    )
+    if action is None:
+        return None
+    return {**offer, "action": action}
+
+
+def _after_move(request, action: Action, before: dict):
+    """Answer a move: the changed row for htmx, otherwise back with an undo offer."""
+    said = DONE_WORDS[action.status]
+    if request.htmx:
+        return render(
+            request,
+            "playbook/_action_moved.html",
+            {"action": action, "before": before, "said": said},
+        )
+    request.session[UNDO_SESSION_KEY] = {
+        "id": action.pk,
+        "status": before["status"],
+        "due_on": before["due_on"].isoformat(),
+        "said": said,
+    }
+    return redirect(_next_url(request, reverse("playbook:plan")))
+
+
+def _before(action: Action) -> dict:
+    return {"status": action.status, "due_on": action.due_on}
+
+
+def plan_for_today(request) -> dict:
+    """Today's part of the plan, for the Today page's context."""
+    return {
+        "plan": agenda_for(request.user),
+        "calm": calm_panel(request.user),
+        "playbook_undo": pop_undo(request),
+    }
+
+
+@login_required
+def plan_page(request):
+    """Every live step, soonest first, and the last few finished ones."""
+    recent = (
+        Action.objects.for_user(request.user)
+        .filter(status__in=(ActionStatus.DONE, ActionStatus.SKIPPED))
+        .select_related("application__organisation", "organisation", "contact")
+        .order_by("-updated_at", "-id")[:10]
+    )
+    context = {
+        "plan": agenda_for(request.user, include_later=True),
+        "recent": recent,
+        "playbook_undo": pop_undo(request),
+    }
+    return render(request, "playbook/plan.html", context)
+
+
+def happy_box_url() -> str:
+    try:
+        return reverse("happybox:index")
+    except NoReverseMatch:
+        return ""
+
+
+def _detail_context(request, action: Action, **forms) -> dict:
+    content = content_for(action)
+    draft = content["draft"]
+    initial = {"draft_subject": draft.subject, "draft_body": draft.body} if draft else {}
+    return {
+        "action": action,
+        "content": content,
+        "draft_form": forms.get("draft_form") or DraftForm(instance=action, initial=initial),
+        "result_form": ResultForm(instance=action),
+        "skip_form": SkipForm(),
+        "snooze_form": forms.get("snooze_form") or SnoozeForm(),
+        "happy_box_url": happy_box_url(),
+        "networks": Network.choices,
+        "connection_states": ConnectionState.choices,
+    }
+
+
+@login_required
+def action_detail(request, action_id: int):
+    """One step, with everything needed to do it on the spot."""
+    action = _owned_action(request, action_id)
+    context = _detail_context(request, action)
+    context["playbook_undo"] = pop_undo(request)
+    return render(request, "playbook/action_detail.html", context)
+
+
+@login_required
+@require_POST
+def action_done(request, action_id: int):
+    action = _owned_action(request, action_id)
+    before = _before(action)
+    plan.mark_done(action)
+    return _after_move(request, action, before)
+
+
+@login_required
+@require_POST
+def action_skip(request, action_id: int):
+    action = _owned_action(request, action_id)
+    form = SkipForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    before = _before(action)
+    plan.skip(action, reason)
+    return _after_move(request, action, before)
+
+
+@login_required
+@require_POST
+def action_snooze(request, action_id: int):
+    action = _owned_action(request, action_id)
+    form = SnoozeForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return render(
+                request,
+                "playbook/_action.html",
+                {"action": action, "snooze_errors": form.errors},
+                status=422,
+            )
+        context = _detail_context(request, action, snooze_form=form)
+        return render(request, "playbook/action_detail.html", context, status=422)
+    before = _before(action)
+    plan.snooze(action, form.cleaned_data["until"])
+    return _after_move(request, action, before)
+
+
+@login_required
+@require_POST
+def action_undo(request, action_id: int):
+    """Put a step back as it was before the last click."""
+    action = _owned_action(request, action_id)
+    form = UndoForm(request.POST)
+    if form.is_valid():
+        plan.restore(action, form.cleaned_data["status"], form.cleaned_data["due_on"])
+    if request.htmx:
+        return render(request, "playbook/_action.html", {"action": action})
+    messages.success(request, f"Undone: {action.get_kind_display()} is back as it was.")
+    return redirect(_next_url(request, reverse("playbook:plan")))
+
+
+@login_required
+@require_POST
+def action_draft(request, action_id: int):
+    """Keep the person's edits to a drafted message, or go back to the draft."""
+    action = _owned_action(request, action_id)
+    if "reset" in request.POST:
+        action.draft_subject = ""
+        action.draft_body = ""
+        action.save(update_fields=["draft_subject", "draft_body", "updated_at"])
+        messages.success(request, "Back to the drafted message.")
+        return redirect(action)
+    form = DraftForm(request.POST, instance=action)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Your edits are saved; the send link uses them.")
+        return redirect(action)
+    context = _detail_context(request, action, draft_form=form)
+    return render(request, "playbook/action_detail.html", context, status=422)
+
+
+@login_required
+@require_POST
+def action_result(request, action_id: int):
+    """Note what came of a step (what the successful candidate had)."""
+    action = _owned_action(request, action_id)
+    form = ResultForm(request.POST, instance=action)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Noted. It will help you see the gaps worth closing.")
+    else:
+        messages.error(request, "That note is too long; keep it under 5,000 characters.")
+    return redirect(action)
+
+
+@login_required
+@require_POST
+def panel_connection(request, action_id: int, contact_id: int):
+    """Record following, requesting or connecting with a panel member on one network."""
+    action = _owned_action(request, action_id)
+    person = next(
+        (each for each in content_for(action).get("panel", []) if each.pk == contact_id), None
+    )
+    if person is None:
+        return redirect(action)
+    network, state = request.POST.get("network", ""), request.POST.get("state", "")
+    if network not in Network.values or state not in ConnectionState.values:
+        messages.error(request, "Choose a network and how you are connected.")
+        return redirect(action)
+    connections = {**person.connections, network: state}
+    try:
+        validate_connections(connections)
+    except ValidationError:
+        messages.error(request, "Choose a network and how you are connected.")
+        return redirect(action)
+    person.connections = connections
+    person.save(update_fields=["connections", "updated_at"])
+    messages.success(
+        request, f"{person.name}: {Network(network).label} {ConnectionState(state).label.lower()}."
+    )
+    return redirect(action)
+
+
+@login_required
+@require_POST
+def playbook_settings(request):
+    """Save the person's own offsets for the rules."""
+    form = PlaybookSettingsForm(request.POST, user=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Plan timings saved. New steps use them from now on.")
+        return redirect(reverse("accounts:settings") + "#plan-heading")
+    return render(request, "playbook/settings.html", {"playbook_form": form}, status=422)
