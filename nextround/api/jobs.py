@@ -24,7 +24,7 @@ from nextround.jobs.models import (
 )
 from nextround.jobs.models import Status as ApplicationStatus
 from nextround.network.models import Contact
-from nextround.playbook.plan import interview_saved, record_outcome
+from nextround.playbook.plan import interview_saved, record_outcome, run_outcome_rules
 
 router = Router(tags=["jobs"])
 
@@ -171,6 +171,7 @@ def _settle(application: Application, changes: dict) -> None:
         application.outcome = ""
         application.decided_on = None
         application.save(update_fields=["status", "outcome", "decided_on", "updated_at"])
+        run_outcome_rules(application)
     elif decided_on and application.outcome:
         record_outcome(application, application.outcome, decided_on)
 
