@@ -106,6 +106,7 @@ def content_for(action: Action) -> dict:
         content["panel"] = _panel_members(application)
     elif action.kind == ActionKind.FIND_WINNER and application:
         content["searches"] = winner_searches(application)
+        content["winner_form_url"] = _url_or_blank("feedback:winner_create", application.pk)
     elif action.kind == ActionKind.BE_KIND:
         content["kind_note"] = KIND_NOTES[action.pk % len(KIND_NOTES)]
         content["self_care"] = SELF_CARE[action.pk % len(SELF_CARE)]
