@@ -369,7 +369,6 @@ def outcomes(story: Story) -> None:
 
 def playbook(story: Story) -> None:
     """The plan: old steps done, a chase due, and yesterday's no with its recovery plan."""
-    from nextround.playbook import plan
     from nextround.playbook.models import Action, ActionKind, ActionStatus
 
     apps = story.applications
@@ -419,10 +418,6 @@ def playbook(story: Story) -> None:
         rule="no_reply.follow_up",
         note="Close the loop with a short, friendly note, then let it go.",
     )
-    # The waiting game: one promise has passed, one is still to come.
-    plan.interview_saved(story.interviews["overdue"])
-    plan.interview_saved(story.interviews["awaiting"])
-
     # Yesterday's no, recorded as anyone would: the plan and the calm panel follow.
     ashcombe = story.organisations["ashcombe"]
     visitor = Application.objects.create(
@@ -459,7 +454,7 @@ def playbook(story: Story) -> None:
     )
     story.contacts["visitor_manager"] = manager
     interview.panel.add(manager)
-    plan.record_outcome(visitor, Outcome.REJECTED, story.day(-1))
+    record_outcome(visitor, Outcome.REJECTED, story.day(-1))
 
 
 # Each area adds its chapter here, after the ones it builds on.
