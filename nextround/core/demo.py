@@ -372,52 +372,41 @@ def playbook(story: Story) -> None:
     from nextround.playbook.models import Action, ActionKind, ActionStatus
 
     apps = story.applications
-
-    def done(kind: str, application: str, due: int, **more) -> Action:
-        application = apps[application]
-        return Action.objects.create(
-            owner=story.user,
-            kind=kind,
-            application=application,
-            due_on=story.day(due),
-            status=ActionStatus.DONE,
-            done_at=story.at(due, 12),
-            rule=f"{application.outcome}.{kind}",
-            **more,
-        )
-
-    # Earlier no's, each worked through: feedback asked, panel met, the winner found.
-    for key, decided in (("volunteer_first", -396), ("traineeship_first", -290)):
-        done(ActionKind.BE_KIND, key, decided)
-        done(ActionKind.ASK_FEEDBACK, key, decided + 1)
-        done(ActionKind.CONNECT_PANEL, key, decided + 3)
-    done(
-        ActionKind.FIND_WINNER,
-        "traineeship_first",
-        -230,
-        result="A records management module from a part-time course, and a year "
-        "volunteering in a county record office.",
+    # The outcomes chapter recorded last year's news today, plan and all; in the
+    # story those steps were worked through long ago, on the days they fell due.
+    for key in ("volunteer_first", "volunteer_second", "traineeship_first", "traineeship_second"):
+        application = apps[key]
+        for action in Action.objects.filter(application=application).live():
+            natural = application.decided_on + datetime.timedelta(days=2)
+            action.due_on = natural
+            action.status = ActionStatus.DONE
+            action.done_at = timezone.make_aware(
+                datetime.datetime.combine(natural, datetime.time(12))
+            )
+            if action.kind == ActionKind.FIND_WINNER and key == "traineeship_first":
+                action.result = (
+                    "A records management module from a part-time course, and a year "
+                    "volunteering in a county record office."
+                )
+            action.save()
+    # Not invited in the summer: feedback asked, and the gallery watched for its spring round.
+    gallery = apps["gallery_learning"]
+    Action.objects.filter(application=gallery, kind=ActionKind.ASK_FEEDBACK).update(
+        status=ActionStatus.DONE, done_at=story.at(-74, 10), due_on=story.day(-74)
     )
-    done(ActionKind.ASK_FEEDBACK, "gallery_learning", -74)
-    Action.objects.create(
-        owner=story.user,
-        kind=ActionKind.REAPPLY_WATCH,
-        application=apps["gallery_learning"],
-        organisation=apps["gallery_learning"].organisation,
-        due_on=story.day(5),
+    Action.objects.filter(application=gallery, kind=ActionKind.BE_KIND).update(
+        status=ActionStatus.DONE, done_at=story.at(-75, 18), due_on=story.day(-75)
+    )
+    Action.objects.filter(application=gallery, kind=ActionKind.REAPPLY_WATCH).update(
         status=ActionStatus.SNOOZED,
-        rule="not_invited.reapply_watch",
+        due_on=story.day(5),
         note="Their learning team recruits again each spring.",
     )
-    # Ghosted three weeks ago: a closing note, a little overdue.
-    Action.objects.create(
-        owner=story.user,
-        kind=ActionKind.FOLLOW_UP,
-        application=apps["heritage_engagement"],
-        due_on=story.day(-2),
-        rule="no_reply.follow_up",
-        note="Close the loop with a short, friendly note, then let it go.",
-    )
+    # Ghosted three weeks ago: the closing note is a little overdue.
+    Action.objects.filter(
+        application=apps["heritage_engagement"], kind=ActionKind.FOLLOW_UP
+    ).update(due_on=story.day(-2))
+
     # Yesterday's no, recorded as anyone would: the plan and the calm panel follow.
     ashcombe = story.organisations["ashcombe"]
     visitor = Application.objects.create(

@@ -33,9 +33,6 @@ from nextround.playbook.rules import (
     rules_for,
 )
 
-# A step whose day passed longer ago than this is not made at all.
-STALE_AFTER_DAYS = 14
-
 
 def user_offsets(user) -> dict:
     """The person's own offsets, keyed by rule (empty when they kept the defaults)."""
@@ -86,12 +83,8 @@ def _make(
     user = application.owner
     offsets = user_offsets(user) if offsets is None else offsets
     today = timezone.localdate()
-    natural = rule.due_on(start, offset_for(rule, offsets), _country(user))
-    if natural < today - datetime.timedelta(days=STALE_AFTER_DAYS):
-        # History being recorded (an outcome from last year): too late to help.
-        return []
     # A step can't fall due before the day it was known about.
-    due_on = max(natural, today)
+    due_on = max(rule.due_on(start, offset_for(rule, offsets), _country(user)), today)
     note = rule.note.format(**(note_values or {}))
     made = []
     for subject in _subjects(rule, application, interview):
