@@ -48,6 +48,7 @@ from tests.feedback.factories import (
 )
 from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
+from tests.playbook.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,8 +76,12 @@ PARAMETERS: dict[str, Callable] = {
     "candidate_id": lambda victim, where: SuccessfulCandidateFactory(owner=victim).pk,
     "record_id": _feedback_record,
     "mention_id": lambda victim, where: GapMentionFactory(owner=victim).pk,
-    # Improvement actions in feedback; a playbook action_id would need telling apart.
-    "action_id": lambda victim, where: ImprovementActionFactory(owner=victim).pk,
+    # Steps of the plan under /plan/ and /actions; improvement actions in feedback.
+    "action_id": lambda victim, where: (
+        ActionFactory(owner=victim).pk
+        if where.name.startswith(("playbook:", "api:/actions"))
+        else ImprovementActionFactory(owner=victim).pk
+    ),
     "item_id": lambda victim, where: HappyItemFactory(owner=victim).pk,
     "expense_id": lambda victim, where: ExpenseFactory(owner=victim).pk,
 }
