@@ -101,7 +101,8 @@ def test_it_takes_a_receipt_and_refuses_impostors(user, api, settings):
     url = response.json()["receipt_url"]
     assert url.endswith(f"/api/v1/expenses/{expense.pk}/receipt")
     served = api.get(f"/api/v1/expenses/{expense.pk}/receipt")
-    served.close()
+    # Read to the end, not close(): that would drop the PostgreSQL test connection.
+    b"".join(served.streaming_content)
     assert served["Content-Type"] == "image/png"
 
 

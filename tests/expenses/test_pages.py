@@ -39,7 +39,8 @@ def test_it_adds_an_expense_with_a_receipt(user, user_client):
     assert expense.amount == Decimal("23.40")
     assert expense.has_image
     served = user_client.get(reverse("expenses:receipt", args=[expense.pk]))
-    served.close()
+    # Read to the end, not close(): that would drop the PostgreSQL test connection.
+    b"".join(served.streaming_content)
     assert served["Content-Type"] == "image/jpeg"
     assert served["X-Content-Type-Options"] == "nosniff"
 

@@ -33,7 +33,8 @@ def test_its_file_is_served_only_as_what_it_is(user, user_client):
     add(user_client, file=upload(image_bytes("PNG"), "me.png"))
     item = HappyItem.objects.get(owner=user)
     response = user_client.get(item.get_file_url())
-    response.close()
+    # Read to the end, not close(): that would drop the PostgreSQL test connection.
+    b"".join(response.streaming_content)
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("inline;")
@@ -44,7 +45,8 @@ def test_a_pdf_is_downloaded_not_shown(user, user_client):
     add(user_client, kind="certificate", file=upload(pdf_bytes(), "Award.pdf"))
     item = HappyItem.objects.get(owner=user)
     response = user_client.get(item.get_file_url())
-    response.close()
+    # Read to the end, not close(): that would drop the PostgreSQL test connection.
+    b"".join(response.streaming_content)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="Award.pdf"'
 
@@ -144,7 +146,8 @@ def test_another_users_item_and_file_are_not_found(user_client, other_user, clie
         assert user_client.get(reverse(name, args=[item.pk])).status_code == 404, name
     assert user_client.post(reverse("happybox:item_delete", args=[item.pk])).status_code == 404
     served = owner_client.get(item.get_file_url())
-    served.close()
+    # Read to the end, not close(): that would drop the PostgreSQL test connection.
+    b"".join(served.streaming_content)
     assert served.status_code == 200
     assert HappyItem.objects.filter(pk=item.pk).exists()
 
