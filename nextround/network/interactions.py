@@ -31,3 +31,10 @@ def delete_interaction(interaction: Interaction) -> None:
     interaction.delete()
     if contact.keep_in_touch_days:
         schedule_from_interval(contact)
+
+
+@transaction.atomic
+def interaction_edited(interaction: Interaction) -> None:
+    """An interaction's date changed: the interval counts from the latest one again."""
+    if interaction.contact.keep_in_touch_days:
+        schedule_from_interval(interaction.contact)
