@@ -37,7 +37,10 @@ from nextround.jobs.models import (
     Outcome,
     Status,
 )
-from nextround.network.models import Contact
+from nextround.network.connections import set_connection, set_connection_note
+from nextround.network.followups import set_follow_up
+from nextround.network.interactions import log_interaction
+from nextround.network.models import Channel, ConnectionState, Contact, Network
 from nextround.playbook.plan import interview_saved, record_outcome
 
 DEMO_USERNAME = "demo"
@@ -446,6 +449,64 @@ def playbook(story: Story) -> None:
     record_outcome(visitor, Outcome.REJECTED, story.day(-1))
 
 
+def network(story: Story) -> None:
+    """Keeping in touch: interactions, follow-ups, connection states and a note of Sam's own."""
+    contacts = story.contacts
+    coordinator = contacts["coordinator"]
+    coordinator.keep_in_touch_days = 90
+    coordinator.notes = "Took a chance on me the second time. Likes hearing how the tours go."
+    coordinator.save()
+    for offset, channel, note in [
+        (-229, Channel.EMAIL, "Thanked her for the volunteer place."),
+        (
+            -120,
+            Channel.MEETING,
+            "Coffee after the harbour open day; she mentioned the archive traineeship.",
+        ),
+        (-30, Channel.EVENT, "Said hello at the maritime history talk."),
+    ]:
+        log_interaction(coordinator, happened_on=story.day(offset), channel=channel, note=note)
+
+    # The traineeship panel that said no first and yes later: both reached,
+    # so the plan's "connect with the panel" step for the first try is done.
+    set_connection(contacts["archivist"], Network.LINKEDIN, ConnectionState.CONNECTED)
+    set_connection(contacts["archivist"], Network.MASTODON, ConnectionState.FOLLOWED)
+    set_connection(contacts["records_manager"], Network.LINKEDIN, ConnectionState.REQUESTED)
+    log_interaction(
+        contacts["archivist"],
+        happened_on=story.day(-140),
+        channel=Channel.EMAIL,
+        note="Thanked Dev for the feedback on retention schedules.",
+    )
+
+    # The interview still awaiting a decision: one of the panel followed so far.
+    set_connection(contacts["collections_head"], Network.MASTODON, ConnectionState.FOLLOWED)
+    set_connection_note(
+        contacts["registrar"],
+        Network.LINKEDIN,
+        "Hello Tom, thank you for showing me the stores after the interview. "
+        "Your loans process was a real lesson, and I'd be glad to stay in touch.",
+    )
+    set_follow_up(contacts["librarian"], story.day(-1))
+
+    mentor = Contact.objects.create(
+        owner=story.user,
+        name="Ife Adeyemi",
+        role="Heritage engagement consultant",
+        email="ife.adeyemi@example.org",
+        links={"website": "https://ife-adeyemi.example.org"},
+        connections={Network.LINKEDIN: ConnectionState.CONNECTED},
+        notes="Met at the regional heritage network meet-up. Offered to look over applications.",
+        keep_in_touch_days=60,
+    )
+    for offset, channel, note in [
+        (-170, Channel.EVENT, "Heritage network meet-up: talked about volunteering routes."),
+        (-56, Channel.CALL, "Went through my supporting statement for the museum job."),
+    ]:
+        log_interaction(mentor, happened_on=story.day(offset), channel=channel, note=note)
+    story.contacts["mentor"] = mentor
+
+
 # Each area adds its chapter here, after the ones it builds on.
 CHAPTERS: list[Callable[[Story], None]] = [
     organisations,
@@ -454,6 +515,7 @@ CHAPTERS: list[Callable[[Story], None]] = [
     panels,
     outcomes,
     playbook,
+    network,
 ]
 
 
