@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-WIDTH = 480
+WIDTH = 400
 BAR_HEIGHT = 16
 BAR_GAP = 4
 GROUP_LABEL = 20
 GROUP_GAP = 14
-# Room at the right of the longest bar for its label ("interviewed · 12").
-LABEL_ROOM = 150
+# Room at the right of the longest bar for its label ("interviewed · 12"),
+# estimated from the longest label at the chart's 13px type.
+CHAR_WIDTH = 7.4
+MIN_BAR_ROOM = 140
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,16 @@ def bar_chart(
             if name not in series:
                 series.append(name)
     largest = max((value for _, values in rows for _, value in values), default=0) or 1
-    scale = (WIDTH - LABEL_ROOM) / largest
+    longest = max(
+        (
+            len(f"{name} · {value:g}{unit}") if len(series) > 1 else len(f"{value:g}{unit}")
+            for _, values in rows
+            for name, value in values
+        ),
+        default=0,
+    )
+    label_room = min(WIDTH - MIN_BAR_ROOM, longest * CHAR_WIDTH + 12)
+    scale = (WIDTH - label_room) / largest
     groups: list[Group] = []
     y = 0.0
     for label, values in rows:
