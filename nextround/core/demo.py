@@ -524,8 +524,8 @@ def feedback(story: Story) -> None:
         (
             "volunteer_first",
             "coordinator",
-            -400,
-            -395,
+            -394,
+            -390,
             "Thank you for coming to see us. You were warm with visitors in the role play, but "
             "the other candidates had more front of house experience, and your answer about a "
             "difficult visitor needed a specific example.",
@@ -534,8 +534,8 @@ def feedback(story: Story) -> None:
         (
             "traineeship_first",
             "archivist",
-            -292,
-            -285,
+            -288,
+            -284,
             "A strong application. The panel felt you needed more knowledge of records "
             "management (retention schedules came up) and more hands-on cataloguing. Your "
             "answers were sometimes rambling; keep them concise.",

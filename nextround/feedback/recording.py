@@ -43,9 +43,11 @@ def save_successful_candidate(
     *,
     replace: bool = False,
 ) -> SuccessfulCandidate:
-    """Validate and save a comparison with who got the job, and tag what they had."""
+    """Validate and save a comparison with who got the job, tag what they had, close the step."""
     candidate.full_clean()
     candidate.save()
     if gaps is not None:
         (replace_gaps if replace else tag_gaps)(candidate, gaps)
+    # Knowing who got the job is what the plan's "find out who got the job" step asks.
+    complete_actions(candidate.owner, [ActionKind.FIND_WINNER], application=candidate.application)
     return candidate

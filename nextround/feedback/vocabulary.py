@@ -488,6 +488,8 @@ TERMS: tuple[Term, ...] = (
         I,
         (
             "specific examples",
+            "specific example",
+            "concrete example",
             "concrete examples",
             "examples",
             "STAR",

@@ -44,3 +44,14 @@ def test_a_request_alone_completes_only_the_asking(user, api):
     ask.refresh_from_db()
     chase.refresh_from_db()
     assert (ask.status, chase.status) == (ActionStatus.DONE, ActionStatus.OPEN)
+
+
+def test_noting_who_got_the_job_completes_the_find_winner_step(user, user_client):
+    application = ApplicationFactory(owner=user)
+    find = open_step(user, application, ActionKind.FIND_WINNER)
+    user_client.post(
+        reverse("feedback:winner_create", args=[application.pk]),
+        {"found_on": timezone.localdate().isoformat(), "notes": "Five years at a county museum."},
+    )
+    find.refresh_from_db()
+    assert find.status == ActionStatus.DONE
