@@ -108,3 +108,37 @@ def test_the_demo_user_can_log_in_and_every_page_shows_the_story():
     ]
     for page in pages:
         assert client.get(page).status_code == 200, page
+
+
+def pages_without_parameters() -> list[str]:
+    """Every named page of the site that takes no parameter, API and feeds aside."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, namespace=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if str(entry.pattern).startswith("api/"):
+                    continue
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                yield from walk(entry.url_patterns, inner)
+            elif isinstance(entry, URLPattern) and entry.name and not entry.pattern.converters:
+                yield f"{namespace}{entry.name}"
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+@time_machine.travel(FROZEN, tick=False)
+def test_every_page_of_the_site_opens_for_the_demo_account():
+    demo.build()
+    client = Client()
+    assert client.login(username=demo.DEMO_USERNAME, password=demo.DEMO_PASSWORD)
+    answers = {}
+    for name in pages_without_parameters():
+        # Logging out ends the walk; sign-up is closed once an account exists.
+        if name in {"accounts:logout", "accounts:signup"}:
+            continue
+        response = client.get(reverse(name))
+        answers[name] = response.status_code
+    assert answers
+    broken = {name: status for name, status in answers.items() if status >= 400 and status != 405}
+    assert not broken, broken
