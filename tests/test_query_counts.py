@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nextround.jobs.models import Outcome
+from nextround.playbook.models import ActionKind, ActionStatus
 from tests.factories import (
     ApplicationFactory,
     ContactFactory,
@@ -28,6 +29,7 @@ from tests.feedback.factories import (
     SkillFactory,
 )
 from tests.network.factories import InteractionFactory
+from tests.playbook.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +41,7 @@ PAGES = [
     "jobs:organisations",
     "network:contacts",
     "network:contacts?panel=on",
+    "playbook:plan",
 ]
 
 # Generous on purpose: the test that matters is that the count stays flat.
@@ -78,6 +81,19 @@ def fill(user, rows: int) -> None:
         feedback = FeedbackFactory(owner=user, application=earlier)
         GapMentionFactory(owner=user, skill=skill, feedback=feedback)
         ImprovementActionFactory(owner=user, skill=skill)
+        # The plan: steps about applications, people and places, live and finished.
+        ActionFactory(
+            owner=user, application=application, due_on=today + datetime.timedelta(days=n % 20 - 3)
+        )
+        ActionFactory(owner=user, application=None, contact=panel_member, kind=ActionKind.FOLLOW_UP)
+        ActionFactory(
+            owner=user,
+            application=earlier,
+            organisation=organisation,
+            kind=ActionKind.REAPPLY_WATCH,
+            status=ActionStatus.DONE,
+            done_at=now,
+        )
 
 
 def queries_for(client, url: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from ninja import Router, Schema
 
 from nextround.core.access import get_owned_or_404, owned
@@ -80,8 +81,8 @@ def update_action(request, action_id: int, payload: ActionPatch):
     elif status == ActionStatus.SKIPPED:
         plan.skip(action)
     elif status == ActionStatus.SNOOZED:
-        if due_on is None:
-            raise ValidationError({"due_on": "Say until when to snooze it."})
+        if due_on is None or due_on <= timezone.localdate():
+            raise ValidationError({"due_on": "Snooze it to a day after today."})
         plan.snooze(action, due_on)
         due_on = None
     elif status == ActionStatus.OPEN and action.status != ActionStatus.OPEN:

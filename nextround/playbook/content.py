@@ -70,7 +70,8 @@ def _panel_members(application: Application) -> list[PanelMember]:
         members.append(
             PanelMember(
                 person=person,
-                note=connection_note(person, interview=interview),
+                note=(person.connection_notes or {}).get(Network.LINKEDIN)
+                or connection_note(person, interview=interview),
                 links=links,
                 connections=connections,
             )

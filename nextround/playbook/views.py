@@ -10,13 +10,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
-from nextround.network.models import ConnectionState, Network, validate_connections
+from nextround.network.connections import set_connection
+from nextround.network.models import ConnectionState, Network
 from nextround.playbook import plan
 from nextround.playbook.agenda import agenda_for
 from nextround.playbook.calm import calm_panel
@@ -250,25 +252,20 @@ def action_result(request, action_id: int):
 def panel_connection(request, action_id: int, contact_id: int):
     """Record following, requesting or connecting with a panel member on one network."""
     action = _owned_action(request, action_id)
-    person = next(
+    member = next(
         (each for each in content_for(action).get("panel", []) if each.pk == contact_id), None
     )
-    if person is None:
-        return redirect(action)
+    if member is None:
+        raise Http404("Not on this panel")
     network, state = request.POST.get("network", ""), request.POST.get("state", "")
-    if network not in Network.values or state not in ConnectionState.values:
-        messages.error(request, "Choose a network and how you are connected.")
-        return redirect(action)
-    connections = {**person.connections, network: state}
     try:
-        validate_connections(connections)
+        set_connection(member.person, network, state)
     except ValidationError:
         messages.error(request, "Choose a network and how you are connected.")
         return redirect(action)
-    person.connections = connections
-    person.save(update_fields=["connections", "updated_at"])
     messages.success(
-        request, f"{person.name}: {Network(network).label} {ConnectionState(state).label.lower()}."
+        request,
+        f"{member.person.name}: {Network(network).label}, {ConnectionState(state).label.lower()}.",
     )
     return redirect(action)
 
