@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
@@ -174,7 +175,10 @@ class SkillOut(Schema):
 
 
 def _skills(user):
-    return owned(Skill, user).annotate(mention_count=Count("mentions"))
+    # Meta.ordering does not apply to grouped queries, so the order is given here.
+    return (
+        owned(Skill, user).annotate(mention_count=Count("mentions")).order_by(Lower("name"), "id")
+    )
 
 
 @router.get("/skills", response=list[SkillOut])

@@ -41,6 +41,13 @@ def test_recording_feedback_ranks_its_gap_and_a_step_can_be_planned(logged_in_pa
     page.get_by_role("link", name="Documentation and cataloguing (Spectrum)").wait_for()
     assert GapMention.objects.count() == 2
 
+    # A new skill: typed, given a category, added with Enter (not the first match).
+    page.get_by_label("Add a gap").fill("Maritime history")
+    page.get_by_label("Category").select_option("subject_knowledge")
+    page.get_by_label("Add a gap").press("Enter")
+    page.get_by_role("link", name="Maritime history").wait_for()
+    assert GapMention.objects.count() == 3
+
     page.goto(reverse("feedback:gaps"))
     assert_accessible(page)
     assert page.get_by_role("heading", name="Digitisation").is_visible()

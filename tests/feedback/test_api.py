@@ -192,3 +192,14 @@ def test_another_users_records_are_not_found(api, other_user):
     assert api.get("/api/v1/skills").json() == []
     assert api.get("/api/v1/gaps").json() == []
     assert Feedback.objects.filter(pk=feedback.pk).exists()
+
+
+def test_skills_are_listed_by_name_with_their_mention_counts(api, user):
+    feedback = FeedbackFactory(owner=user)
+    zoology = SkillFactory(owner=user, name="zoology")
+    SkillFactory(owner=user, name="Archives")
+    GapMention.objects.create(owner=user, skill=zoology, feedback=feedback)
+    assert [(s["name"], s["mentions"]) for s in api.get("/api/v1/skills").json()] == [
+        ("Archives", 0),
+        ("zoology", 1),
+    ]
