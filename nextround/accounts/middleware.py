@@ -6,14 +6,17 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from nextround.accounts.setup import needs_first_account
+from nextround.accounts.setup import demo_account_exists, needs_first_account
 
 
 class FirstRunMiddleware:
     """Until an account exists, every page leads to the first-run setup.
 
     The API, the calendar feed and static files are left alone: they answer
-    401 or 404 on their own, which is what a client expects.
+    401 or 404 on their own, which is what a client expects. The login page
+    stays open too, and so does everything once someone is logged in: the
+    demo account (which does not count as a first account) must be usable
+    before anyone has set up their own.
     """
 
     # Shared by every instance, so that tests can reset it when they empty
@@ -28,11 +31,13 @@ class FirstRunMiddleware:
             if not needs_first_account():
                 # Once there is an account there always is one, so stop asking.
                 FirstRunMiddleware.has_account = True
-            elif not request.path.startswith(self.passthrough()):
+            elif not request.user.is_authenticated and not self.may_pass(request.path):
                 return redirect("accounts:setup")
         return self.get_response(request)
 
     @staticmethod
-    def passthrough() -> tuple[str, ...]:
+    def may_pass(path: str) -> bool:
         static = "/" + settings.STATIC_URL.lstrip("/")
-        return (reverse("accounts:setup"), "/api/", "/calendar/", static)
+        if path.startswith((reverse("accounts:setup"), "/api/", "/calendar/", static)):
+            return True
+        return path == reverse("accounts:login") and demo_account_exists()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from nextround.accounts.forms import AccountSettingsForm, SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
-from nextround.accounts.setup import needs_first_account, signup_is_open
+from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
 from nextround.api.accounts import calendar_url
 from nextround.playbook.forms import PlaybookSettingsForm
 
@@ -21,7 +21,9 @@ def setup(request):
     """The first visitor creates the first account; afterwards this page is gone."""
     if not needs_first_account():
         return redirect("accounts:login")
-    return _signup(request, template="accounts/setup.html")
+    return _signup(
+        request, template="accounts/setup.html", extra={"demo_exists": demo_account_exists()}
+    )
 
 
 def signup(request):
@@ -31,14 +33,14 @@ def signup(request):
     return _signup(request, template="accounts/signup.html")
 
 
-def _signup(request, template: str):
+def _signup(request, template: str, extra: dict | None = None):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. This is your Today page.")
         return redirect("today")
-    return render(request, template, {"form": form})
+    return render(request, template, {"form": form, **(extra or {})})
 
 
 @login_required

@@ -360,11 +360,7 @@ def create_interview(request, payload: InterviewIn):
     with transaction.atomic():
         validate_and_save(interview, names=PAYLOAD_NAMES)
         interview.panel.set(panel)
-        # As on the web: an interview moves an application still at the
-        # applied stage on to interviewing.
-        if application.status in (ApplicationStatus.PREPARING, ApplicationStatus.APPLIED):
-            application.status = ApplicationStatus.INTERVIEWING
-            application.save(update_fields=["status", "updated_at"])
+        application.advance_to_interviewing()
         interview_saved(interview)
     return Status(201, _interviews(user).get(pk=interview.pk))
 

@@ -148,6 +148,12 @@ class Application(OwnedModel):
         if errors:
             raise ValidationError(errors)
 
+    def advance_to_interviewing(self) -> None:
+        """An interview moves an application still being prepared or sent on to interviewing."""
+        if self.status in (Status.PREPARING, Status.APPLIED):
+            self.status = Status.INTERVIEWING
+            self.save(update_fields=["status", "updated_at"])
+
     def reapplication_chain(self) -> list[Application]:
         """Earlier tries, oldest first, then this one, then later ones.
 

@@ -142,3 +142,23 @@ def test_every_page_of_the_site_opens_for_the_demo_account():
     assert answers
     broken = {name: status for name, status in answers.items() if status >= 400 and status != 405}
     assert not broken, broken
+
+
+def test_trying_the_demo_first_leaves_first_run_setup_open(db, client):
+    from nextround.core import demo
+
+    demo.build()
+    response = client.get("/accounts/setup/")
+    assert response.status_code == 200
+    assert b"Create my account" in response.content
+
+
+def test_the_demo_can_be_used_before_anyone_sets_up_an_account(db, client):
+    from nextround.core import demo
+
+    demo.build()
+    response = client.post(
+        "/accounts/login/", {"username": demo.DEMO_USERNAME, "password": demo.DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200

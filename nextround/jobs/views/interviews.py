@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404
 from nextround.jobs.forms import InterviewForm
-from nextround.jobs.models import Interview, Status
+from nextround.jobs.models import Interview
 from nextround.playbook.plan import interview_saved
 
 
@@ -28,12 +29,10 @@ def interview_create(request):
     form = InterviewForm(request.POST or None, initial=initial, user=request.user)
     form.instance.owner = request.user
     if request.method == "POST" and form.is_valid():
-        interview = form.save()
-        application = interview.application
-        if application.status in (Status.PREPARING, Status.APPLIED):
-            application.status = Status.INTERVIEWING
-            application.save(update_fields=["status", "updated_at"])
-        interview_saved(interview)
+        with transaction.atomic():
+            interview = form.save()
+            interview.application.advance_to_interviewing()
+            interview_saved(interview)
         messages.success(request, "Interview added. Good luck!")
         return redirect(interview)
     return render(request, "jobs/interview_form.html", {"form": form})
@@ -44,7 +43,8 @@ def interview_edit(request, interview_id: int):
     interview = get_owned_or_404(Interview, request.user, pk=interview_id)
     form = InterviewForm(request.POST or None, instance=interview, user=request.user)
     if request.method == "POST" and form.is_valid():
-        interview_saved(form.save())
+        with transaction.atomic():
+            interview_saved(form.save())
         messages.success(request, "Saved.")
         return redirect(interview)
     return render(request, "jobs/interview_form.html", {"form": form, "interview": interview})
