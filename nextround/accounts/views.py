@@ -15,6 +15,7 @@ from nextround.accounts.models import ApiToken
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
 from nextround.api.accounts import calendar_url
 from nextround.playbook.forms import PlaybookSettingsForm
+from nextround.questions.today import review_preferences_form
 
 
 def setup(request):
@@ -61,6 +62,7 @@ def settings_page(request):
         "new_token": request.session.pop("new_token", None),
         "calendar_url": calendar_url(request, user),
         "playbook_form": PlaybookSettingsForm(user=user),
+        "review_preferences_form": review_preferences_form(user),
     }
     return render(request, "accounts/settings.html", context)
 

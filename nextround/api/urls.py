@@ -16,6 +16,7 @@ from nextround.api import (
     network,
     playbook,
     portability,
+    questions,
 )
 from nextround.api.auth import API_AUTH
 from nextround.api.errors import validation_detail
@@ -56,3 +57,4 @@ api.add_router("", portability.router)
 api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
+api.add_router("", questions.router)

@@ -11,6 +11,7 @@ from nextround.feedback.today import today_context as feedback_today
 from nextround.happybox.box import today_offer
 from nextround.jobs.models import Interview
 from nextround.playbook.views import plan_for_today
+from nextround.questions.today import review_summary
 
 
 @login_required
@@ -22,6 +23,7 @@ def today(request):
         "upcoming": interviews.upcoming(now)[:10],
         "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
         **plan_for_today(request),
+        "review_summary": review_summary(request.user, now),
     }
     context.update(feedback_today(request.user))
     context.update(today_offer(request.user))

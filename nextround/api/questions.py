@@ -1,0 +1,268 @@
+"""The question bank over JSON: questions, reviews, questions to ask, the pack and the deck."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.core.access import get_owned_or_404, owned
+from nextround.jobs.models import Interview
+from nextround.questions.models import Category, Question, QuestionToAsk, Rating
+from nextround.questions.scheduling import as_utc, record_review
+from nextround.questions.views.bank import apkg_response
+from nextround.questions.views.capture import pack_response
+
+router = Router(tags=["questions"])
+
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+class Star(Schema):
+    situation: str = Field("", max_length=5000)
+    task: str = Field("", max_length=5000)
+    action: str = Field("", max_length=5000)
+    result: str = Field("", max_length=5000)
+
+
+class QuestionIn(Schema):
+    text: str = Field(..., min_length=1, max_length=1000)
+    category: Category = Category.OTHER
+    tricky: bool = False
+    unprepared: bool = False
+    star: Star = Field(default_factory=Star)
+    answer: str = Field("", max_length=10000)
+    notes: str = Field("", max_length=10000)
+    tags: list[str] = Field(default_factory=list)
+    interview_ids: list[int] = Field(default_factory=list)
+    due: datetime.datetime | None = None
+
+
+class QuestionPatch(Schema):
+    text: str | None = Field(None, min_length=1, max_length=1000)
+    category: Category | None = None
+    tricky: bool | None = None
+    unprepared: bool | None = None
+    star: Star | None = None
+    answer: str | None = Field(None, max_length=10000)
+    notes: str | None = Field(None, max_length=10000)
+    tags: list[str] | None = None
+    interview_ids: list[int] | None = None
+    due: datetime.datetime | None = None
+
+
+class QuestionOut(Schema):
+    id: int
+    text: str
+    category: str
+    tricky: bool
+    unprepared: bool
+    star: Star
+    answer: str
+    notes: str
+    tags: list[str]
+    interview_ids: list[int]
+    due: datetime.datetime
+    last_reviewed_at: datetime.datetime | None
+    needs_rework: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_tags(question: Question) -> list[str]:
+        return question.tag_list
+
+    @staticmethod
+    def resolve_interview_ids(question: Question) -> list[int]:
+        return sorted(interview.pk for interview in question.interviews.all())
+
+
+class ReviewIn(Schema):
+    rating: Rating
+
+
+class ReviewOut(Schema):
+    id: int
+    question_id: int
+    rating: str
+    reviewed_at: datetime.datetime
+    due: datetime.datetime
+    needs_rework: bool
+
+    @staticmethod
+    def resolve_due(review) -> datetime.datetime:
+        return review.due_after
+
+    @staticmethod
+    def resolve_needs_rework(review) -> bool:
+        return review.question.needs_rework
+
+
+class QuestionToAskIn(Schema):
+    text: str = Field(..., min_length=1, max_length=1000)
+    notes: str = Field("", max_length=5000)
+    interview_ids: list[int] = Field(default_factory=list)
+
+
+class QuestionToAskPatch(Schema):
+    text: str | None = Field(None, min_length=1, max_length=1000)
+    notes: str | None = Field(None, max_length=5000)
+    interview_ids: list[int] | None = None
+
+
+class QuestionToAskOut(Schema):
+    id: int
+    text: str
+    notes: str
+    interview_ids: list[int]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_interview_ids(question: QuestionToAsk) -> list[int]:
+        return sorted(interview.pk for interview in question.interviews.all())
+
+
+def _interviews(user, ids: list[int]) -> list[Interview]:
+    return [owned_or_invalid(Interview, user, pk, "interview_ids") for pk in dict.fromkeys(ids)]
+
+
+def _apply_question(question: Question, values: dict) -> list[Interview] | None:
+    """Copy payload values onto the question; the interviews to link come back for after saving."""
+    interviews = None
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name == "star":
+            for part in STAR_PARTS:
+                if part in value:
+                    setattr(question, f"star_{part}", value[part])
+        elif name == "tags":
+            question.tags = ", ".join(tag.strip() for tag in value if tag.strip())[:500]
+        elif name == "interview_ids":
+            interviews = _interviews(question.owner, value)
+        elif name == "due":
+            if value.tzinfo is None:
+                value = timezone.make_aware(value)
+            question.due = value
+            if question.card:
+                question.card = {**question.card, "due": as_utc(value).isoformat()}
+        else:
+            setattr(question, name, value)
+    return interviews
+
+
+def _questions(user):
+    return owned(Question, user).prefetch_related("interviews")
+
+
+@router.get("/questions", response=list[QuestionOut])
+def list_questions(request, due: bool = False):
+    questions = _questions(request.auth)
+    if due:
+        questions = questions.due(timezone.now()).order_by("due", "id")
+    return questions
+
+
+@router.post("/questions", response={201: QuestionOut})
+def create_question(request, payload: QuestionIn):
+    question = Question(owner=request.auth)
+    with transaction.atomic():
+        interviews = _apply_question(question, payload.dict())
+        validate_and_save(question)
+        if interviews:
+            question.interviews.set(interviews)
+    return Status(201, _questions(request.auth).get(pk=question.pk))
+
+
+@router.get("/questions.apkg", response={200: None})
+def questions_apkg(request):
+    return apkg_response(request.auth)
+
+
+@router.get("/questions/{question_id}", response=QuestionOut)
+def get_question(request, question_id: int):
+    return get_owned_or_404(_questions(request.auth), request.auth, pk=question_id)
+
+
+@router.patch("/questions/{question_id}", response=QuestionOut)
+def update_question(request, question_id: int, payload: QuestionPatch):
+    question = get_owned_or_404(Question, request.auth, pk=question_id)
+    values = payload.dict(exclude_unset=True)
+    if "star" in values and values["star"] is not None:
+        values["star"] = payload.star.dict(exclude_unset=True)
+    with transaction.atomic():
+        interviews = _apply_question(question, values)
+        if {"star", "answer"} & set(values):
+            question.needs_rework = False
+        validate_and_save(question)
+        if interviews is not None:
+            question.interviews.set(interviews)
+    return _questions(request.auth).get(pk=question.pk)
+
+
+@router.delete("/questions/{question_id}", response={204: None})
+def delete_question(request, question_id: int):
+    get_owned_or_404(Question, request.auth, pk=question_id).delete()
+    return Status(204, None)
+
+
+@router.post("/questions/{question_id}/reviews", response={201: ReviewOut})
+def review_question(request, question_id: int, payload: ReviewIn):
+    question = get_owned_or_404(Question, request.auth, pk=question_id)
+    return Status(201, record_review(question, payload.rating))
+
+
+@router.get("/questions-to-ask", response=list[QuestionToAskOut])
+def list_questions_to_ask(request):
+    return owned(QuestionToAsk, request.auth).prefetch_related("interviews")
+
+
+@router.post("/questions-to-ask", response={201: QuestionToAskOut})
+def create_question_to_ask(request, payload: QuestionToAskIn):
+    values = payload.dict()
+    interviews = _interviews(request.auth, values.pop("interview_ids"))
+    with transaction.atomic():
+        question = validate_and_save(QuestionToAsk(owner=request.auth, **values))
+        question.interviews.set(interviews)
+    return Status(201, question)
+
+
+@router.get("/questions-to-ask/{ask_id}", response=QuestionToAskOut)
+def get_question_to_ask(request, ask_id: int):
+    return get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id)
+
+
+@router.patch("/questions-to-ask/{ask_id}", response=QuestionToAskOut)
+def update_question_to_ask(request, ask_id: int, payload: QuestionToAskPatch):
+    question = get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id)
+    values = payload.dict(exclude_unset=True)
+    ids = values.pop("interview_ids", None)
+    interviews = _interviews(request.auth, ids) if ids is not None else None
+    with transaction.atomic():
+        for name, value in values.items():
+            if value is not None:
+                setattr(question, name, value)
+        validate_and_save(question)
+        if interviews is not None:
+            question.interviews.set(interviews)
+    return question
+
+
+@router.delete("/questions-to-ask/{ask_id}", response={204: None})
+def delete_question_to_ask(request, ask_id: int):
+    get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id).delete()
+    return Status(204, None)
+
+
+@router.get("/interviews/{interview_id}/pack.pdf", response={200: None})
+def interview_pack(request, interview_id: int):
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application__organisation"),
+        request.auth,
+        pk=interview_id,
+    )
+    return pack_response(interview)

@@ -1,0 +1,102 @@
+"""The question bank as an Anki deck (.apkg).
+
+The ids below were chosen once and must never change: Anki recognises a deck
+and a note type by them, and a note by its GUID (made from the question's id),
+so importing a newer export updates the cards already studied instead of
+adding copies. The field list is frozen for the same reason: add fields only
+at the end, never rename or reorder.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+
+import genanki
+
+from nextround.questions.models import Question
+
+MODEL_ID = 1_607_392_319
+DECK_ID = 2_059_400_110
+FIELDS = ("Question", "STAR", "Answer", "Category", "Organisation", "Notes")
+
+CARD_CSS = """
+.card { font-family: Georgia, serif; font-size: 20px; text-align: left; color: #1f2a30;
+        background: #fff; max-width: 40em; margin: 0 auto; line-height: 1.5; }
+.meta { color: #53616a; font-size: 14px; }
+dt { font-weight: bold; margin-top: .6em; }
+dd { margin: 0 0 0 1em; }
+"""
+
+MODEL = genanki.Model(
+    MODEL_ID,
+    "Next Round question",
+    fields=[{"name": name} for name in FIELDS],
+    templates=[
+        {
+            "name": "Answer the question",
+            "qfmt": '{{Question}}<div class="meta">{{Category}}</div>',
+            "afmt": "{{FrontSide}}<hr id=answer>{{STAR}}{{#Answer}}<p>{{Answer}}</p>{{/Answer}}"
+            '{{#Organisation}}<p class="meta">Asked at {{Organisation}}</p>{{/Organisation}}'
+            '{{#Notes}}<p class="meta">{{Notes}}</p>{{/Notes}}',
+        }
+    ],
+    css=CARD_CSS,
+)
+
+
+def _text(value: str) -> str:
+    """Escape user text for an Anki field (fields are HTML) and keep its line breaks."""
+    return html.escape(value.strip()).replace("\n", "<br>")
+
+
+def star_html(question: Question) -> str:
+    """The STAR answer as a definition list; empty when none of it is written."""
+    parts = [
+        f"<dt>{label}</dt><dd>{_text(value)}</dd>"
+        for label, value in zip(
+            ("Situation", "Task", "Action", "Result"), question.star.values(), strict=True
+        )
+        if value.strip()
+    ]
+    return f"<dl>{''.join(parts)}</dl>" if parts else ""
+
+
+def note_guid(question: Question) -> str:
+    """A stable GUID for the question's note, the same in every export."""
+    return genanki.guid_for("nextround-question", question.pk)
+
+
+def note_for(question: Question) -> genanki.Note:
+    organisations = sorted(
+        {interview.application.organisation.name for interview in question.interviews.all()}
+    )
+    return genanki.Note(
+        model=MODEL,
+        fields=[
+            _text(question.text),
+            star_html(question),
+            _text(question.answer),
+            _text(question.get_category_display()),
+            _text(", ".join(organisations)),
+            _text(question.notes),
+        ],
+        guid=note_guid(question),
+        tags=[tag.replace(" ", "_") for tag in question.tag_list],
+    )
+
+
+def build_apkg(user) -> bytes:
+    """Every question of the user's as one deck, returned as the .apkg file's bytes."""
+    deck = genanki.Deck(DECK_ID, "Next Round · interview questions")
+    questions = Question.objects.for_user(user).prefetch_related(
+        "interviews__application__organisation"
+    )
+    for question in questions:
+        deck.add_note(note_for(question))
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "questions.apkg")
+        genanki.Package(deck).write_to_file(path)
+        with open(path, "rb") as apkg:
+            return apkg.read()

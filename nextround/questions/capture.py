@@ -1,0 +1,168 @@
+"""From interview notes to the bank: find the questions in pasted notes, spot the ones
+already there, and link what the user chooses to the interview."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from rapidfuzz import fuzz, utils
+
+from nextround.questions.models import Question
+
+# "Q:", "Q1.", "Question 3 -" at the start of a line mark a question even without a "?".
+QUESTION_LABEL = re.compile(r"^\s*(?:q(?:uestion)?\s*\d*\s*[:.)\-\u2013]|q\d+\s)\s*", re.IGNORECASE)
+# Bullets and numbering people type: "-", "*", "•", "1.", "2)", "(3)", "a)".
+LIST_MARKER = re.compile(
+    r"^\s*(?:[-*•·\u2013\u2014>]+|\(?\d{1,3}[.)]|\(?[a-z][.)](?=\s))\s*", re.IGNORECASE
+)
+# Answers and asides people write under a question, which are not questions.
+ANSWER_LABEL = re.compile(r"^\s*(?:a|answer|me|my answer|i said)\s*[:\-\u2013]", re.IGNORECASE)
+# Words that open a question when the "?" was left off in a hurried list.
+QUESTION_OPENERS = re.compile(
+    r"^(?:what|why|how|when|where|who|which|tell us|tell me|describe|give (?:us |me )?an example|"
+    r"can you|could you|would you|have you|do you|did you|are you|talk us through|walk us through|"
+    r"explain|if you)\b",
+    re.IGNORECASE,
+)
+
+# Scores from rapidfuzz's token-set ratio: at or above this, two wordings count as one question.
+SIMILAR_SCORE = 85
+
+
+def _clean(line: str) -> str:
+    text = LIST_MARKER.sub("", line, count=1)
+    text = re.sub(r"\s+", " ", text).strip(" \t\"“”'\u2018\u2019")
+    return text
+
+
+def extract_questions(notes: str) -> list[str]:
+    """The questions in a block of interview notes, in order, each once.
+
+    A line counts when it ends with "?", when it is labelled "Q:" (or "Q1.",
+    "Question 2 -"), or when it is a bulleted or numbered item that opens the
+    way a question does ("Tell us about…", "Describe…"). Answers under a
+    question ("A: …") and plain remarks are left out.
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    for raw_line in notes.splitlines():
+        line = raw_line.strip()
+        if not line or ANSWER_LABEL.match(line):
+            continue
+        labelled = bool(QUESTION_LABEL.match(line))
+        listed = bool(LIST_MARKER.match(line))
+        text = QUESTION_LABEL.sub("", line, count=1) if labelled else _clean(line)
+        text = _clean(text)
+        if len(text) < 8:
+            continue
+        is_question = (
+            labelled or text.endswith("?") or (listed and bool(QUESTION_OPENERS.match(text)))
+        )
+        if not is_question:
+            continue
+        text = text[0].upper() + text[1:]
+        key = utils.default_process(text)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(text[:1000])
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two wordings are, 0 to 100, ignoring case, punctuation and word order."""
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process)
+
+
+def closest_match(text: str, bank: list[Question]) -> Question | None:
+    """The question in ``bank`` that says the same as ``text``, if one is close enough."""
+    best, best_score = None, 0.0
+    for question in bank:
+        score = similarity(text, question.text)
+        if score > best_score:
+            best, best_score = question, score
+    return best if best_score >= SIMILAR_SCORE else None
+
+
+@dataclass
+class Candidate:
+    """A question found in the notes, with the bank's near-duplicate if there is one."""
+
+    text: str
+    match: Question | None = None
+    already_linked: bool = False
+
+
+@dataclass
+class CaptureResult:
+    added: list[Question] = field(default_factory=list)
+    merged: list[Question] = field(default_factory=list)
+
+
+def candidates_for(interview, user) -> list[Candidate]:
+    """The questions in the interview's notes, each with its match in the user's bank."""
+    bank = list(Question.objects.for_user(user).prefetch_related("interviews"))
+    found = []
+    for text in extract_questions(interview.notes):
+        match = closest_match(text, bank)
+        linked = match is not None and any(i.pk == interview.pk for i in match.interviews.all())
+        found.append(Candidate(text=text, match=match, already_linked=linked))
+    return found
+
+
+def add_from_interview(
+    interview, user, chosen: list[tuple[str, Question | None]], *, unprepared: bool = False
+) -> CaptureResult:
+    """Put the chosen questions in the bank, linked to the interview.
+
+    Each choice is ``(text, existing)``: with an existing question the interview is
+    linked to it (a merge: the bank keeps one question asked in several
+    interviews); without one, a new question is made.
+    """
+    result = CaptureResult()
+    with transaction.atomic():
+        for text, existing in chosen:
+            if existing is not None:
+                existing.interviews.add(interview)
+                result.merged.append(existing)
+                continue
+            question = Question.objects.create(owner=user, text=text[:1000], unprepared=unprepared)
+            question.interviews.add(interview)
+            result.added.append(question)
+    return result
+
+
+def merge_questions(keep: Question, duplicate: Question) -> Question:
+    """Fold ``duplicate`` into ``keep``: its interviews, tags and any answer ``keep`` lacks.
+
+    The review history of ``keep`` stays; the duplicate's goes with it.
+    """
+    with transaction.atomic():
+        keep.interviews.add(*duplicate.interviews.all())
+        for name in ("star_situation", "star_task", "star_action", "star_result", "answer"):
+            if not getattr(keep, name).strip() and getattr(duplicate, name).strip():
+                setattr(keep, name, getattr(duplicate, name))
+        tags = keep.tag_list + [t for t in duplicate.tag_list if t not in keep.tag_list]
+        keep.tags = ", ".join(tags)[:500]
+        if duplicate.notes.strip():
+            keep.notes = "\n\n".join(filter(None, [keep.notes.strip(), duplicate.notes.strip()]))
+        keep.tricky = keep.tricky or duplicate.tricky
+        keep.unprepared = keep.unprepared or duplicate.unprepared
+        keep.save()
+        duplicate.delete()
+    return keep
+
+
+def similar_pairs(user) -> list[tuple[Question, Question, float]]:
+    """Pairs of questions in the bank that look like the same question, most alike first."""
+    bank = list(Question.objects.for_user(user).order_by("created_at", "id"))
+    pairs = []
+    for index, first in enumerate(bank):
+        for second in bank[index + 1 :]:
+            score = similarity(first.text, second.text)
+            if score >= SIMILAR_SCORE:
+                pairs.append((first, second, score))
+    pairs.sort(key=lambda pair: -pair[2])
+    return pairs

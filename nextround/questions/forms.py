@@ -1,0 +1,129 @@
+"""Forms for questions, questions to ask, captured notes and review preferences."""
+
+from __future__ import annotations
+
+from django import forms
+
+from nextround.core.access import owned
+from nextround.jobs.models import Interview, Organisation
+from nextround.questions.models import (
+    STAR_HINTS,
+    Category,
+    Question,
+    QuestionToAsk,
+    ReviewPreferences,
+)
+
+
+class QuestionForm(forms.ModelForm):
+    class Meta:
+        model = Question
+        fields = [
+            "text",
+            "category",
+            "tricky",
+            "unprepared",
+            "star_situation",
+            "star_task",
+            "star_action",
+            "star_result",
+            "answer",
+            "tags",
+            "notes",
+        ]
+        labels = {"text": "Question", "tricky": "Tricky", "unprepared": "Unprepared"}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "star_situation": forms.Textarea(attrs={"rows": 3}),
+            "star_task": forms.Textarea(attrs={"rows": 3}),
+            "star_action": forms.Textarea(attrs={"rows": 4}),
+            "star_result": forms.Textarea(attrs={"rows": 3}),
+            "answer": forms.Textarea(attrs={"rows": 4}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {f"star_{part}": hint for part, hint in STAR_HINTS.items()}
+
+    def save(self, commit: bool = True) -> Question:
+        question = super().save(commit=False)
+        # A reworked answer is a fresh start for the "rework this answer" flag.
+        if {"star_situation", "star_task", "star_action", "star_result", "answer"} & set(
+            self.changed_data
+        ):
+            question.needs_rework = False
+        if commit:
+            question.save()
+            self.save_m2m()
+        return question
+
+
+class QuestionToAskForm(forms.ModelForm):
+    class Meta:
+        model = QuestionToAsk
+        fields = ["text", "notes", "interviews"]
+        labels = {"text": "Question to ask", "interviews": "Attach to interviews"}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "interviews": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {"interviews": "It goes into the interview pack of each one you tick."}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interviews"].queryset = owned(Interview, user).select_related(
+            "application__organisation"
+        )
+
+
+class NotesForm(forms.ModelForm):
+    """The interview's notes, pasted in so their questions can be found."""
+
+    class Meta:
+        model = Interview
+        fields = ["notes"]
+        labels = {"notes": "Your notes from the interview"}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {
+            "notes": "Paste them as they are. Lines ending in “?”, numbered or bulleted "
+            "questions and lines starting “Q:” are offered for your question bank."
+        }
+
+
+class ReviewPreferencesForm(forms.ModelForm):
+    class Meta:
+        model = ReviewPreferences
+        fields = ["new_per_day", "reviews_per_day", "show_streak"]
+
+
+class PracticeForm(forms.Form):
+    """Which questions to practise: those of an organisation, a role, or a category."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, empty_label="Any organisation"
+    )
+    role = forms.CharField(
+        required=False, max_length=200, help_text="Words from the job title, such as “archivist”."
+    )
+    category = forms.ChoiceField(choices=[("", "Any category"), *Category.choices], required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = owned(Organisation, user)
+
+
+class BankFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    category = forms.ChoiceField(
+        choices=[("", "All categories"), *Category.choices], required=False
+    )
+    flag = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "All questions"),
+            ("tricky", "Tricky"),
+            ("unprepared", "Unprepared"),
+            ("rework", "Rework this answer"),
+            ("unanswered", "No answer yet"),
+        ],
+    )

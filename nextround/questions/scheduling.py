@@ -1,0 +1,181 @@
+"""Spaced review with FSRS: when each question comes back, and how many come back today.
+
+The fsrs card lives in ``Question.card`` as JSON (``Card.to_dict()``), the
+question's id is the card id, and ``Question.due`` mirrors ``card.due`` so the
+queue is one indexed query. fsrs insists on ``datetime.timezone.utc`` (not
+``ZoneInfo("UTC")``), so every datetime handed to it goes through :func:`as_utc`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from fsrs import Card, Scheduler, State
+from fsrs import Rating as FsrsRating
+
+from nextround.questions.models import Question, Rating, Review, ReviewPreferences
+
+# Fuzzing spreads reviews over nearby days at random; without it the interval shown on
+# each button is exactly the one the question gets, which matters more here.
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+FSRS_RATINGS = {
+    Rating.AGAIN: FsrsRating.Again,
+    Rating.HARD: FsrsRating.Hard,
+    Rating.GOOD: FsrsRating.Good,
+    Rating.EASY: FsrsRating.Easy,
+}
+
+# "Again" this many times in a row suggests the answer itself needs work, not more drilling.
+REWORK_AFTER = 3
+
+
+def as_utc(moment: datetime.datetime | None = None) -> datetime.datetime:
+    """``moment`` (or now) with fsrs's own UTC tzinfo."""
+    return (moment or timezone.now()).astimezone(datetime.UTC)
+
+
+def card_of(question: Question) -> Card:
+    """The question's fsrs card; a question never reviewed gets a fresh one, due now."""
+    if question.card:
+        return Card.from_dict(question.card)
+    return Card(card_id=question.pk, due=as_utc(question.due))
+
+
+def next_due_times(
+    question: Question, now: datetime.datetime | None = None
+) -> dict[str, datetime.datetime]:
+    """When the question would come back after each rating, without rating it."""
+    now = as_utc(now)
+    card = card_of(question)
+    return {
+        rating: SCHEDULER.review_card(card, fsrs_rating, now)[0].due
+        for rating, fsrs_rating in FSRS_RATINGS.items()
+    }
+
+
+def next_intervals(
+    question: Question, now: datetime.datetime | None = None
+) -> dict[str, datetime.timedelta]:
+    """How long until the question comes back after each rating."""
+    now = as_utc(now)
+    return {rating: due - now for rating, due in next_due_times(question, now).items()}
+
+
+def describe_interval(interval: datetime.timedelta) -> str:
+    """A short human interval for a button: "10 min", "5 h", "3 days", "2 months"."""
+    minutes = max(1, round(interval.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = round(minutes / 60)
+    if hours < 24:
+        return f"{hours} h"
+    days = round(hours / 24)
+    if days < 31:
+        return "1 day" if days == 1 else f"{days} days"
+    if days < 365:
+        months = round(days / 30.4)
+        return "1 month" if months == 1 else f"{months} months"
+    years = round(days / 365, 1)
+    return f"{years:g} year" if years == 1 else f"{years:g} years"
+
+
+def record_review(question: Question, rating: str, now: datetime.datetime | None = None) -> Review:
+    """Rate a question: move its card on, log the review, flag an answer that keeps failing.
+
+    ``rating`` is one of :class:`Rating`'s values; anything else is a ValueError.
+    """
+    rating = Rating(rating)
+    now = as_utc(now)
+    with transaction.atomic():
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        card = card_of(question)
+        was_new = question.last_reviewed_at is None
+        was_mature = not was_new and card.state == State.Review
+        card, _log = SCHEDULER.review_card(card, FSRS_RATINGS[rating], now)
+        question.card = card.to_dict()
+        question.due = card.due
+        question.last_reviewed_at = now
+        if rating == Rating.AGAIN:
+            earlier = list(
+                question.reviews.order_by("-reviewed_at", "-id").values_list("rating", flat=True)[
+                    : REWORK_AFTER - 1
+                ]
+            )
+            if len(earlier) == REWORK_AFTER - 1 and all(r == Rating.AGAIN for r in earlier):
+                question.needs_rework = True
+        question.save(
+            update_fields=["card", "due", "last_reviewed_at", "needs_rework", "updated_at"]
+        )
+        return Review.objects.create(
+            owner=question.owner,
+            question=question,
+            rating=rating,
+            reviewed_at=now,
+            was_new=was_new,
+            was_mature=was_mature,
+            due_after=card.due,
+        )
+
+
+def start_of_today(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Midnight at the start of the local day: daily limits reset then."""
+    local = timezone.localtime(now or timezone.now())
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@dataclass(frozen=True)
+class DailyAllowance:
+    """How many reviews and new questions are left for today, and how many wait beyond that."""
+
+    reviews_left: int
+    new_left: int
+    reviews_due: int
+    new_waiting: int
+
+    @property
+    def reviews_now(self) -> int:
+        return min(self.reviews_left, self.reviews_due)
+
+    @property
+    def new_now(self) -> int:
+        return min(self.new_left, self.new_waiting)
+
+    @property
+    def total_now(self) -> int:
+        return self.reviews_now + self.new_now
+
+
+def daily_allowance(user, now: datetime.datetime | None = None) -> DailyAllowance:
+    """Today's counts under the user's limits, in four queries whatever the bank's size."""
+    now = now or timezone.now()
+    preferences = ReviewPreferences.for_user(user)
+    today = Review.objects.filter(owner=user, reviewed_at__gte=start_of_today(now))
+    new_done = today.filter(was_new=True).count()
+    reviews_done = today.filter(was_new=False).count()
+    questions = Question.objects.for_user(user)
+    return DailyAllowance(
+        reviews_left=max(0, preferences.reviews_per_day - reviews_done),
+        new_left=max(0, preferences.new_per_day - new_done),
+        reviews_due=questions.seen().due(now).count(),
+        new_waiting=questions.new().count(),
+    )
+
+
+def review_queue(user, now: datetime.datetime | None = None) -> list[Question]:
+    """The questions to review now, oldest due first, then new ones, within today's limits."""
+    now = now or timezone.now()
+    allowance = daily_allowance(user, now)
+    questions = Question.objects.for_user(user)
+    due = list(questions.seen().due(now).order_by("due", "id")[: allowance.reviews_left])
+    new = list(questions.new().order_by("created_at", "id")[: allowance.new_left])
+    return due + new
+
+
+def next_in_queue(user, now: datetime.datetime | None = None) -> Question | None:
+    """The one question to show next in a review session, or None when today is done."""
+    queue = review_queue(user, now)
+    return queue[0] if queue else None

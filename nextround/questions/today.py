@@ -1,0 +1,17 @@
+"""What the question bank adds to other pages: Today's review count, the Settings form."""
+
+from __future__ import annotations
+
+from nextround.questions.forms import ReviewPreferencesForm
+from nextround.questions.models import ReviewPreferences
+from nextround.questions.scheduling import DailyAllowance, daily_allowance
+
+
+def review_summary(user, now=None) -> DailyAllowance:
+    """How many questions are waiting for review today, within the user's limits."""
+    return daily_allowance(user, now)
+
+
+def review_preferences_form(user) -> ReviewPreferencesForm:
+    """The daily-limits form for the Settings page."""
+    return ReviewPreferencesForm(instance=ReviewPreferences.for_user(user))

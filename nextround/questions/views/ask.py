@@ -1,0 +1,50 @@
+"""Questions to ask the panel: one reusable list, some attached to interviews."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from nextround.core.access import get_owned_or_404, owned
+from nextround.questions.forms import QuestionToAskForm
+from nextround.questions.models import QuestionToAsk
+
+
+@login_required
+def ask_list(request):
+    form = QuestionToAskForm(request.POST or None, user=request.user)
+    form.instance.owner = request.user
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Added to your questions to ask.")
+        return redirect("questions:ask")
+    questions = owned(QuestionToAsk, request.user).prefetch_related(
+        "interviews__application__organisation"
+    )
+    return render(request, "questions/ask_list.html", {"form": form, "questions": questions})
+
+
+@login_required
+def ask_edit(request, ask_id: int):
+    question = get_owned_or_404(QuestionToAsk, request.user, pk=ask_id)
+    form = QuestionToAskForm(request.POST or None, instance=question, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("questions:ask")
+    return render(request, "questions/ask_form.html", {"form": form, "question": question})
+
+
+@login_required
+def ask_delete(request, ask_id: int):
+    question = get_owned_or_404(QuestionToAsk, request.user, pk=ask_id)
+    if request.method == "POST":
+        question.delete()
+        messages.success(request, "Deleted.")
+        return redirect("questions:ask")
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"object": question, "cancel_url": question.get_absolute_url()},
+    )
