@@ -31,6 +31,15 @@ QUESTION_OPENERS = re.compile(
 SIMILAR_SCORE = 85
 
 
+# Where a sentence ends inside a line of prose: the question is the last sentence.
+SENTENCE_BREAK = re.compile(r"(?<=[.!:;])\s+|\s+[\u2013\u2014-]\s+")
+
+
+def _last_sentence(text: str) -> str:
+    pieces = [piece for piece in SENTENCE_BREAK.split(text) if piece.strip()]
+    return pieces[-1] if pieces and len(pieces[-1]) >= 8 else text
+
+
 def _clean(line: str) -> str:
     text = LIST_MARKER.sub("", line, count=1)
     text = re.sub(r"\s+", " ", text).strip(" \t\"“”'\u2018\u2019")
@@ -55,6 +64,8 @@ def extract_questions(notes: str) -> list[str]:
         listed = bool(LIST_MARKER.match(line))
         text = QUESTION_LABEL.sub("", line, count=1) if labelled else _clean(line)
         text = _clean(text)
+        if not labelled and not listed and text.endswith("?"):
+            text = _clean(_last_sentence(text))
         if len(text) < 8:
             continue
         is_question = (

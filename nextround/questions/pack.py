@@ -73,8 +73,12 @@ def render_pack_pdf(interview) -> bytes:
     make the server read a file or call out to the network.
     """
     html = render_to_string("questions/pack.html", pack_context(interview))
-    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=2)
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=None, url_fetcher=data_only_fetcher()).write_pdf()
+
+
+def data_only_fetcher() -> URLFetcher:
+    """A WeasyPrint fetcher that refuses every scheme but ``data:``."""
+    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=2)
 
 
 def pack_filename(interview) -> str:

@@ -6,7 +6,7 @@ from tests.questions.factories import QuestionFactory
 
 
 @pytest.mark.django_db
-def test_smoke(user, user_client):
+def test_every_question_bank_page_opens(user, user_client):
     interview = InterviewFactory(owner=user, notes="1. Why us?\n- Tell us about a project")
     q = QuestionFactory(owner=user, star_situation="At the museum")
     q.interviews.add(interview)

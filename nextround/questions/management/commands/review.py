@@ -1,0 +1,96 @@
+"""``nextround review``: a review session in the terminal."""
+
+from __future__ import annotations
+
+import sys
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+
+from nextround.questions.models import Rating
+from nextround.questions.scheduling import (
+    daily_allowance,
+    describe_interval,
+    next_in_queue,
+    next_intervals,
+    record_review,
+)
+
+KEYS = {str(index): rating for index, rating in enumerate(Rating, start=1)}
+
+
+class Command(BaseCommand):
+    help = "Review the questions due today, one at a time, in the terminal."
+    # Tests hand in their own answers as a stream.
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--user", help="Whose questions (a username); needed when there are several accounts."
+        )
+
+    def handle(self, *args, **options):
+        user = self._user(options.get("user"))
+        stdin = options.get("stdin") or sys.stdin
+        console = Console(file=self.stdout, highlight=False, soft_wrap=True)
+        allowance = daily_allowance(user)
+        if not allowance.total_now:
+            console.print("Nothing to review right now. Come back tomorrow.")
+            return
+        console.print(f"{allowance.total_now} question(s) to review. Type q to stop at any time.")
+        reviewed = 0
+        while (question := next_in_queue(user)) is not None:
+            console.print(Panel(escape(question.text), title=question.get_category_display()))
+            console.print("[dim]Answer it aloud, then press Enter to see your answer.[/dim]")
+            if self._read(stdin) == "q":
+                break
+            console.print(_answer_text(question))
+            intervals = next_intervals(question)
+            choices = "  ".join(
+                f"[bold]{key}[/bold] {rating.label} ({describe_interval(intervals[rating])})"
+                for key, rating in KEYS.items()
+            )
+            console.print(choices)
+            while True:
+                key = self._read(stdin)
+                if key == "q" or key in KEYS:
+                    break
+                console.print("Type 1, 2, 3 or 4 (or q to stop).")
+            if key == "q":
+                break
+            review = record_review(question, KEYS[key])
+            reviewed += 1
+            if review.question.needs_rework:
+                console.print("[yellow]This answer is flagged “rework this answer”.[/yellow]")
+        console.print(f"Reviewed {reviewed}. Well done for showing up.")
+
+    def _read(self, stdin) -> str:
+        line = stdin.readline()
+        if line == "":
+            return "q"
+        return line.strip().lower()
+
+    def _user(self, username: str | None):
+        users = get_user_model().objects.filter(is_active=True)
+        if username:
+            try:
+                return users.get(username=username)
+            except get_user_model().DoesNotExist as missing:
+                raise CommandError(f"No user called {username!r}.") from missing
+        if users.count() == 1:
+            return users.get()
+        raise CommandError("Say whose questions to review: nextround review --user NAME")
+
+
+def _answer_text(question) -> str:
+    lines = [
+        f"[bold]{part.title()}:[/bold] {escape(value)}"
+        for part, value in question.star.items()
+        if value.strip()
+    ]
+    if question.answer.strip():
+        lines.append(escape(question.answer))
+    return "\n".join(lines) or "[dim](no answer written yet)[/dim]"
