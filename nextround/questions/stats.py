@@ -82,6 +82,15 @@ def forecast(user, today: datetime.date | None = None, days: int = FORECAST_DAYS
     ]
 
 
+def calendar_rows(days: list[Day]) -> list[list[Day | None]]:
+    """Consecutive days laid out as calendar weeks, Monday first, blanks around the edges."""
+    if not days:
+        return []
+    cells: list[Day | None] = [None] * days[0].day.weekday() + list(days)
+    cells += [None] * (-len(cells) % 7)
+    return [cells[start : start + 7] for start in range(0, len(cells), 7)]
+
+
 @dataclass(frozen=True)
 class Retention:
     passed: int

@@ -73,6 +73,7 @@ def question_detail(request, question_id: int):
         "similar": _similar_to(question),
         "reviews": question.reviews.all()[:10],
         "hints": STAR_HINTS,
+        "now": timezone.now(),
     }
     return render(request, "questions/question_detail.html", context)
 

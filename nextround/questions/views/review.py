@@ -116,12 +116,13 @@ def stats(request):
     month_ago = timezone.now() - datetime.timedelta(days=30)
     context = {
         "heatmap": review_stats.heatmap_rows(review_stats.reviews_by_day(request.user, today)),
-        "forecast": review_stats.forecast(request.user, today),
+        "forecast": review_stats.calendar_rows(review_stats.forecast(request.user, today)),
         "retention_month": review_stats.true_retention(request.user, since=month_ago),
         "retention_all": review_stats.true_retention(request.user),
         "streak": review_stats.streak(request.user, today) if preferences.show_streak else None,
         "allowance": daily_allowance(request.user),
         "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "today": today,
     }
     return render(request, "questions/stats.html", context)
 
