@@ -46,6 +46,23 @@ MODEL = genanki.Model(
 )
 
 
+class QuestionNote(genanki.Note):
+    """A note stamped with when its question last changed, not when the deck was written.
+
+    Anki's importer updates a note it already has only when the incoming one
+    is newer; stamping each note with its question's own change time means an
+    edited answer replaces the card's text, and an unchanged one leaves any
+    edits made inside Anki alone.
+    """
+
+    def __init__(self, *args, modified: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.modified = modified
+
+    def write_to_db(self, cursor, timestamp, deck_id, id_gen):
+        super().write_to_db(cursor, self.modified, deck_id, id_gen)
+
+
 def _text(value: str) -> str:
     """Escape user text for an Anki field (fields are HTML) and keep its line breaks."""
     return html.escape(value.strip()).replace("\n", "<br>")
@@ -68,12 +85,13 @@ def note_guid(question: Question) -> str:
     return genanki.guid_for("nextround-question", question.pk)
 
 
-def note_for(question: Question) -> genanki.Note:
+def note_for(question: Question) -> QuestionNote:
     organisations = sorted(
         {interview.application.organisation.name for interview in question.interviews.all()}
     )
-    return genanki.Note(
+    return QuestionNote(
         model=MODEL,
+        modified=question.updated_at.timestamp(),
         fields=[
             _text(question.text),
             star_html(question),

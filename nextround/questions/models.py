@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -159,9 +160,12 @@ class QuestionToAsk(OwnedModel):
         return reverse("questions:ask_edit", args=[self.pk])
 
 
-class ReviewPreferences(OwnedModel):
+class ReviewPreferences(models.Model):
     """How much reviewing a person wants in a day, and whether to see a streak at all."""
 
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_preferences"
+    )
     new_per_day = models.PositiveSmallIntegerField(
         "New questions per day",
         default=10,
@@ -182,15 +186,12 @@ class ReviewPreferences(OwnedModel):
 
     class Meta:
         verbose_name_plural = "review preferences"
-        constraints = [
-            models.UniqueConstraint(fields=["owner"], name="one_review_preferences_per_user")
-        ]
 
     def __str__(self) -> str:
-        return f"Review preferences of {self.owner}"
+        return f"Review preferences of {self.user}"
 
     @classmethod
     def for_user(cls, user) -> ReviewPreferences:
         """The user's preferences, made with the defaults the first time they are asked for."""
-        preferences, _ = cls.objects.get_or_create(owner=user)
+        preferences, _ = cls.objects.get_or_create(user=user)
         return preferences

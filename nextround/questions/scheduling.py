@@ -42,7 +42,10 @@ def as_utc(moment: datetime.datetime | None = None) -> datetime.datetime:
 def card_of(question: Question) -> Card:
     """The question's fsrs card; a question never reviewed gets a fresh one, due now."""
     if question.card:
-        return Card.from_dict(question.card)
+        card = Card.from_dict(question.card)
+        # An imported bank keeps its cards but gets new ids; the card follows the question.
+        card.card_id = question.pk
+        return card
     return Card(card_id=question.pk, due=as_utc(question.due))
 
 

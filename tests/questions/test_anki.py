@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 
 from nextround.questions.anki import FIELDS, build_apkg
 from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory
@@ -22,14 +24,8 @@ def import_apkg(collection, data: bytes, path) -> None:
     path.write_bytes(data)
     request = ImportAnkiPackageRequest(
         package_path=str(path),
-        options=ImportAnkiPackageOptions(
-            with_scheduling=False,
-            merge_notetypes=True,
-            # Two exports in the same second share a modification time; "always" makes
-            # the test about the GUID, not the clock.
-            update_notes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
-            update_notetypes=ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_ALWAYS,
-        ),
+        # Anki's own defaults: notes are updated only when the incoming one is newer.
+        options=ImportAnkiPackageOptions(with_scheduling=False, merge_notetypes=True),
     )
     collection.import_anki_package(request)
 
@@ -85,14 +81,18 @@ def test_anki_updates_the_same_cards_when_an_edited_bank_is_imported_again(
     import_apkg(collection, build_apkg(user), tmp_path / "first.apkg")
     first_ids = sorted(collection.find_notes(""))
 
-    _, plain = bank
-    plain.answer = "Because the collection changed how I see my home town."
-    plain.save()
+    tricky, plain = bank
+    with time_machine.travel(datetime.timedelta(minutes=5)):
+        plain.answer = "Because the collection changed how I see my home town."
+        plain.save()
     import_apkg(collection, build_apkg(user), tmp_path / "second.apkg")
 
     assert sorted(collection.find_notes("")) == first_ids
     notes = notes_by_question(collection)
     assert notes["Why do you want to work here?"]["Answer"].startswith("Because the collection")
+    assert notes[tricky.text.replace("<", "&lt;").replace(">", "&gt;")]["Answer"] == (
+        "Escape it, then ask why."
+    )
 
 
 @pytest.mark.django_db

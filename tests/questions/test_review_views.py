@@ -60,7 +60,7 @@ def test_repeated_again_says_the_answer_may_need_rework(user, user_client):
 
 
 def test_the_session_says_kindly_when_the_day_is_done(user, user_client):
-    ReviewPreferences.objects.create(owner=user, new_per_day=0)
+    ReviewPreferences.objects.create(user=user, new_per_day=0)
     QuestionFactory(owner=user)
     page = user_client.get(reverse("questions:review")).content.decode()
     assert "Nothing to review right now" in page
@@ -91,7 +91,7 @@ def test_the_stats_page_shows_retention_forecast_and_a_heatmap_without_streaks(u
 
 
 def test_the_streak_appears_only_when_turned_on(user, user_client):
-    ReviewPreferences.objects.create(owner=user, show_streak=True)
+    ReviewPreferences.objects.create(user=user, show_streak=True)
     record_review(QuestionFactory(owner=user), Rating.GOOD)
     page = user_client.get(reverse("questions:stats")).content.decode()
     assert "Days in a row" in page

@@ -106,7 +106,7 @@ def test_it_describes_intervals_briefly(interval, text):
 
 @pytest.mark.django_db
 def test_it_brings_in_only_so_many_new_questions_a_day(user):
-    ReviewPreferences.objects.create(owner=user, new_per_day=3, reviews_per_day=50)
+    ReviewPreferences.objects.create(user=user, new_per_day=3, reviews_per_day=50)
     with time_machine.travel(START, tick=False):
         QuestionFactory.create_batch(5, owner=user)
         assert len(review_queue(user)) == 3
@@ -120,7 +120,7 @@ def test_it_brings_in_only_so_many_new_questions_a_day(user):
 
 @pytest.mark.django_db
 def test_it_stops_reviews_at_the_daily_limit_and_carries_them_over(user):
-    ReviewPreferences.objects.create(owner=user, new_per_day=20, reviews_per_day=2)
+    ReviewPreferences.objects.create(user=user, new_per_day=20, reviews_per_day=2)
     with time_machine.travel(START, tick=False):
         questions = QuestionFactory.create_batch(4, owner=user)
         for question in questions:
