@@ -49,6 +49,7 @@ from tests.feedback.factories import (
 from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 from tests.playbook.factories import ActionFactory
+from tests.questions.factories import QuestionFactory, QuestionToAskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,8 @@ PARAMETERS: dict[str, Callable] = {
     ),
     "item_id": lambda victim, where: HappyItemFactory(owner=victim).pk,
     "expense_id": lambda victim, where: ExpenseFactory(owner=victim).pk,
+    "question_id": lambda victim, where: QuestionFactory(owner=victim).pk,
+    "ask_id": lambda victim, where: QuestionToAskFactory(owner=victim).pk,
 }
 
 # Parameters that name no owned object, with the reason.
