@@ -23,7 +23,11 @@ from nextround.questions.starter import STARTER_QUESTIONS, add_starter_questions
 @login_required
 def question_list(request):
     filters = BankFilterForm(request.GET or None)
-    questions = owned(Question, request.user).annotate(times_asked=Count("interviews"))
+    questions = (
+        owned(Question, request.user)
+        .annotate(times_asked=Count("interviews"))
+        .order_by("text", "id")
+    )
     if filters.is_valid():
         data = filters.cleaned_data
         if data["q"]:
@@ -48,6 +52,7 @@ def question_list(request):
         "questions": questions,
         "allowance": daily_allowance(request.user),
         "has_any": owned(Question, request.user).exists(),
+        "now": timezone.now(),
     }
     return render(request, "questions/question_list.html", context)
 
