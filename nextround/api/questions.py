@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.api.errors import validate_and_save
+from nextround.api.fields import DateTime, Payload
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
 from nextround.questions.models import Category, Question, QuestionToAsk, Rating
@@ -19,16 +22,18 @@ from nextround.questions.views.capture import pack_response
 router = Router(tags=["questions"])
 
 STAR_PARTS = ("situation", "task", "action", "result")
+# An id a database can hold: anything larger names nothing, and SQLite would overflow on it.
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-class Star(Schema):
+class Star(Payload):
     situation: str = Field("", max_length=5000)
     task: str = Field("", max_length=5000)
     action: str = Field("", max_length=5000)
     result: str = Field("", max_length=5000)
 
 
-class QuestionIn(Schema):
+class QuestionIn(Payload):
     text: str = Field(..., min_length=1, max_length=1000)
     category: Category = Category.OTHER
     tricky: bool = False
@@ -37,11 +42,11 @@ class QuestionIn(Schema):
     answer: str = Field("", max_length=10000)
     notes: str = Field("", max_length=10000)
     tags: list[str] = Field(default_factory=list)
-    interview_ids: list[int] = Field(default_factory=list)
-    due: datetime.datetime | None = None
+    interview_ids: list[RecordId] = Field(default_factory=list, max_length=100)
+    due: DateTime | None = None
 
 
-class QuestionPatch(Schema):
+class QuestionPatch(Payload):
     text: str | None = Field(None, min_length=1, max_length=1000)
     category: Category | None = None
     tricky: bool | None = None
@@ -50,8 +55,8 @@ class QuestionPatch(Schema):
     answer: str | None = Field(None, max_length=10000)
     notes: str | None = Field(None, max_length=10000)
     tags: list[str] | None = None
-    interview_ids: list[int] | None = None
-    due: datetime.datetime | None = None
+    interview_ids: list[RecordId] | None = Field(None, max_length=100)
+    due: DateTime | None = None
 
 
 class QuestionOut(Schema):
@@ -80,7 +85,7 @@ class QuestionOut(Schema):
         return sorted(interview.pk for interview in question.interviews.all())
 
 
-class ReviewIn(Schema):
+class ReviewIn(Payload):
     rating: Rating
 
 
@@ -101,16 +106,16 @@ class ReviewOut(Schema):
         return review.question.needs_rework
 
 
-class QuestionToAskIn(Schema):
+class QuestionToAskIn(Payload):
     text: str = Field(..., min_length=1, max_length=1000)
     notes: str = Field("", max_length=5000)
-    interview_ids: list[int] = Field(default_factory=list)
+    interview_ids: list[RecordId] = Field(default_factory=list, max_length=100)
 
 
-class QuestionToAskPatch(Schema):
+class QuestionToAskPatch(Payload):
     text: str | None = Field(None, min_length=1, max_length=1000)
     notes: str | None = Field(None, max_length=5000)
-    interview_ids: list[int] | None = None
+    interview_ids: list[RecordId] | None = Field(None, max_length=100)
 
 
 class QuestionToAskOut(Schema):
@@ -127,7 +132,12 @@ class QuestionToAskOut(Schema):
 
 
 def _interviews(user, ids: list[int]) -> list[Interview]:
-    return [owned_or_invalid(Interview, user, pk, "interview_ids") for pk in dict.fromkeys(ids)]
+    """The user's interviews named in ``interview_ids``; any other id is a fault in the payload."""
+    wanted = set(ids)
+    found = list(owned(Interview, user).filter(pk__in=wanted))
+    if len(found) != len(wanted):
+        raise ValidationError({"interview_ids": "Every interview must be one of yours."})
+    return found
 
 
 def _apply_question(question: Question, values: dict) -> list[Interview] | None:
@@ -145,8 +155,6 @@ def _apply_question(question: Question, values: dict) -> list[Interview] | None:
         elif name == "interview_ids":
             interviews = _interviews(question.owner, value)
         elif name == "due":
-            if value.tzinfo is None:
-                value = timezone.make_aware(value)
             question.due = value
             if question.card:
                 question.card = {**question.card, "due": as_utc(value).isoformat()}

@@ -175,3 +175,26 @@ def test_the_deck_downloads_from_the_api(user, api):
 def test_the_api_needs_a_token(client):
     assert client.get("/api/v1/questions").status_code == 401
     assert client.get("/api/v1/questions.apkg").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"text": "Why\x00 us?"}, "text"),
+        ({"text": "Why?", "star": {"action": "I\x00"}}, "action"),
+        ({"text": "Why?", "interview_ids": [2**70]}, "interview_ids"),
+        ({"text": "Why?", "due": "0000-01-01T00:00:00"}, "due"),
+        ({"text": "Why?", "tags": "not a list"}, "tags"),
+    ],
+)
+def test_odd_input_is_refused_by_field_never_a_500(api, payload, field):
+    response = api.post("/api/v1/questions", payload)
+    assert response.status_code == 422
+    assert field in response.content.decode()
+
+
+def test_a_due_date_can_be_set_for_the_next_review(user, api):
+    question = QuestionFactory(owner=user)
+    response = api.patch(f"/api/v1/questions/{question.pk}", {"due": "2030-01-02T09:00:00+00:00"})
+    assert response.status_code == 200
+    assert response.json()["due"].startswith("2030-01-02")

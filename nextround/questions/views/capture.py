@@ -50,7 +50,8 @@ def interview_notes(request, interview_id: int):
 def _add_chosen(request, interview: Interview):
     chosen: list[tuple[str, Question | None]] = []
     for index in request.POST.getlist("pick"):
-        text = request.POST.get(f"text_{index}", "").strip()[:1000]
+        # Hidden fields come back as sent: keep them to plain, storable text.
+        text = request.POST.get(f"text_{index}", "").replace("\x00", "").strip()[:1000]
         if not text:
             continue
         merge_into = request.POST.get(f"merge_{index}", "new")
