@@ -123,4 +123,6 @@ def content_for(action: Action) -> dict:
             )
     elif action.kind in (ActionKind.REVIEW_NOTES, ActionKind.CLAIM_EXPENSES):
         content["interview"] = action.interview
+        if action.kind == ActionKind.REVIEW_NOTES and action.interview_id:
+            content["notes_url"] = _url_or_blank("questions:interview_notes", action.interview_id)
     return content

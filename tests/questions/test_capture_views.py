@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from nextround.playbook.models import ActionKind
 from nextround.questions.models import Question
 from tests.factories import InterviewFactory
+from tests.playbook.factories import ActionFactory
 from tests.questions.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,16 @@ def test_the_interview_page_leads_to_the_notes_and_the_pack(user, user_client):
     page = user_client.get(interview.get_absolute_url()).content.decode()
     assert notes_url(interview) in page
     assert reverse("questions:pack", args=[interview.pk]) in page
+
+
+def test_the_plans_review_notes_step_leads_to_the_notes_page(user, user_client):
+    interview = InterviewFactory(owner=user, notes="1. Why this archive?")
+    action = ActionFactory(
+        owner=user,
+        kind=ActionKind.REVIEW_NOTES,
+        application=interview.application,
+        interview=interview,
+    )
+    page = user_client.get(action.get_absolute_url()).content.decode()
+    assert notes_url(interview) in page
+    assert "Find the questions in your notes" in page
