@@ -15,10 +15,15 @@ class SignupForm(UserCreationForm):
 class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email", "country"]
-        labels = {"country": "Country (for public holidays)"}
+        fields = ["email", "country", "holiday_region"]
+        labels = {
+            "country": "Country (for public holidays)",
+            "holiday_region": "Region (for public holidays)",
+        }
         help_texts = {
-            "country": "Two letters, such as GB, IE, DE or US. Working days skip its public holidays."
+            "holiday_region": "Where a part of the country has holidays of its own: ENG, SCT, WLS "
+            "or NIR in the UK, BY or BE in Germany. Leave blank for national holidays only.",
+            "country": "Two letters, such as GB, IE, DE or US. Working days skip its public holidays.",
         }
 
     def clean_country(self) -> str:
@@ -30,6 +35,23 @@ class AccountSettingsForm(forms.ModelForm):
                 "Next Round does not know the holidays of that country code."
             )
         return code
+
+    def clean(self):
+        import holidays
+
+        cleaned = super().clean()
+        country = cleaned.get("country")
+        region = (cleaned.get("holiday_region") or "").strip().upper()
+        cleaned["holiday_region"] = region
+        if country and region:
+            known = holidays.list_supported_countries().get(country, [])
+            if region not in known:
+                choices = ", ".join(known[:12]) or "none"
+                self.add_error(
+                    "holiday_region",
+                    f"{country} has no region {region!r}. Known regions: {choices}.",
+                )
+        return cleaned
 
 
 class TokenForm(forms.Form):

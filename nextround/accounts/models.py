@@ -19,7 +19,16 @@ class User(AbstractUser):
 
     # Working days follow this country's public holidays (ISO 3166 alpha-2).
     country = models.CharField(max_length=2, default="GB")
+    # A part of the country with holidays of its own (ISO 3166-2 subdivision,
+    # e.g. ENG, SCT, WLS, NIR in the UK; BY in Germany); blank for national only.
+    holiday_region = models.CharField(max_length=10, blank=True, default="ENG")
     calendar_secret = models.CharField(max_length=64, unique=True, default=new_calendar_secret)
+
+    @property
+    def holiday_calendar(self) -> str:
+        """The country, with its region if any, as ``GB-ENG``: whose public holidays count."""
+        country = self.country or "GB"
+        return f"{country}-{self.holiday_region}" if self.holiday_region else country
 
     def regenerate_calendar_secret(self) -> None:
         """Give the feed a new address; the old one stops working at once."""

@@ -31,7 +31,7 @@ FORMAT = "nextround-export"
 VERSION = 1
 # Account fields a person would expect to move with their data. Passwords,
 # tokens and the calendar secret stay behind on purpose.
-USER_FIELDS = ("email", "first_name", "last_name", "country")
+USER_FIELDS = ("email", "first_name", "last_name", "country", "holiday_region")
 
 
 def _user_model():

@@ -10,17 +10,20 @@ from nextround.feedback.models import Feedback, SuccessfulCandidate
 from nextround.feedback.tagging import GapInput, replace_gaps, tag_gaps
 from nextround.playbook.actions import complete_actions
 from nextround.playbook.models import ActionKind
+from nextround.playbook.plan import feedback_requested
 
 
 def _close_playbook_steps(feedback: Feedback) -> None:
-    """Feedback that has arrived ends the asking and chasing; a request ends the asking."""
-    kinds = []
-    if feedback.asked_on:
-        kinds.append(ActionKind.ASK_FEEDBACK)
+    """Feedback that has arrived ends the asking and chasing; a request ends the asking
+    and starts the plan's 14-day clock for a chase."""
     if feedback.received_on or feedback.text.strip():
-        kinds = [ActionKind.ASK_FEEDBACK, ActionKind.CHASE_FEEDBACK]
-    if kinds:
-        complete_actions(feedback.owner, kinds, application=feedback.application)
+        complete_actions(
+            feedback.owner,
+            [ActionKind.ASK_FEEDBACK, ActionKind.CHASE_FEEDBACK],
+            application=feedback.application,
+        )
+    elif feedback.asked_on:
+        feedback_requested(feedback.application, on=feedback.asked_on)
 
 
 @transaction.atomic

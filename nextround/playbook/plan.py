@@ -41,7 +41,8 @@ def user_offsets(user) -> dict:
 
 
 def _country(user) -> str:
-    return getattr(user, "country", "") or "GB"
+    """Whose public holidays count: the country, with its region (``GB-ENG``)."""
+    return getattr(user, "holiday_calendar", "") or "GB"
 
 
 def _subjects(rule: Rule, application: Application, interview: Interview | None) -> list[dict]:

@@ -13,10 +13,22 @@ DEFAULT_WEEKEND = frozenset({5, 6})
 
 @lru_cache(maxsize=256)
 def _holidays_of(country: str, year: int) -> tuple[frozenset[datetime.date], frozenset[int]]:
-    """The public holidays and weekend days of ``country`` in ``year``."""
-    try:
-        calendar = holidays.country_holidays(country.upper(), years=year)
-    except NotImplementedError:
+    """The public holidays and weekend days of ``country`` in ``year``.
+
+    ``country`` may name a region too, ISO 3166-2 style (``GB-SCT``), because
+    some holidays (Easter Monday in England, 2 January in Scotland) are not
+    national ones.
+    """
+    code, _, region = country.upper().partition("-")
+    calendar = None
+    # An unknown region falls back to the nation, an unknown nation to weekends.
+    for subdivision in ([region] if region else []) + [None]:
+        try:
+            calendar = holidays.country_holidays(code, subdiv=subdivision, years=year)
+            break
+        except NotImplementedError:
+            continue
+    if calendar is None:
         return frozenset(), DEFAULT_WEEKEND
     return frozenset(calendar.keys()), frozenset(getattr(calendar, "weekend", DEFAULT_WEEKEND))
 

@@ -55,3 +55,16 @@ def test_noting_who_got_the_job_completes_the_find_winner_step(user, user_client
     )
     find.refresh_from_db()
     assert find.status == ActionStatus.DONE
+
+
+def test_a_request_starts_the_fourteen_day_clock_for_a_chase(user, api):
+    application = ApplicationFactory(owner=user)
+    open_step(user, application, ActionKind.ASK_FEEDBACK)
+    asked_on = timezone.localdate() - datetime.timedelta(days=2)
+    api.post(
+        "/api/v1/feedback", {"application_id": application.pk, "asked_on": asked_on.isoformat()}
+    )
+    chase = Action.objects.get(
+        application=application, kind=ActionKind.CHASE_FEEDBACK, status=ActionStatus.OPEN
+    )
+    assert chase.due_on == asked_on + datetime.timedelta(days=14)
