@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "nextround.accounts.middleware.FirstRunMiddleware",
+    "nextround.core.middleware.OutOfRangeMiddleware",
 ]
 
 ROOT_URLCONF = "nextround.urls"

@@ -11,6 +11,7 @@ from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.api.fields import RecordId
 from nextround.api.uploads import clean_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
@@ -30,7 +31,7 @@ def money(value: Decimal) -> str:
 
 
 class ExpenseIn(Schema):
-    interview_id: int
+    interview_id: RecordId
     category: ExpenseCategory = ExpenseCategory.OTHER
     description: str = Field("", max_length=200)
     amount: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
@@ -42,7 +43,7 @@ class ExpenseIn(Schema):
 
 
 class ExpensePatch(Schema):
-    interview_id: int | None = None
+    interview_id: RecordId | None = None
     category: ExpenseCategory | None = None
     description: str | None = Field(None, max_length=200)
     amount: Decimal | None = Field(None, gt=0, max_digits=10, decimal_places=2)
@@ -55,7 +56,7 @@ class ExpensePatch(Schema):
 
 class ExpenseOut(Schema):
     id: int
-    interview_id: int
+    interview_id: RecordId
     category: str
     description: str
     amount: str
@@ -111,7 +112,7 @@ _NULLABLE = ("asked_on", "paid_on")
 
 
 @router.get("/expenses", response=list[ExpenseOut])
-def list_expenses(request, interview_id: int | None = None):
+def list_expenses(request, interview_id: RecordId | None = None):
     expenses = owned(Expense, request.auth)
     if interview_id is not None:
         expenses = expenses.filter(interview_id=interview_id)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.api.fields import RecordId
 from nextround.core.access import get_owned_or_404, owned
 from nextround.feedback.models import (
     Feedback,
@@ -61,12 +62,12 @@ def _gap_inputs(gaps: list[GapIn] | None) -> list[GapInput] | None:
 
 
 class FeedbackIn(Schema):
-    application_id: int
+    application_id: RecordId
     text: str = Field("", max_length=20000)
     asked_on: datetime.date | None = None
     chased_on: datetime.date | None = None
     received_on: datetime.date | None = None
-    given_by_id: int | None = None
+    given_by_id: RecordId | None = None
     gaps: list[GapIn] = []
 
 
@@ -75,18 +76,18 @@ class FeedbackPatch(Schema):
     asked_on: datetime.date | None = None
     chased_on: datetime.date | None = None
     received_on: datetime.date | None = None
-    given_by_id: int | None = None
+    given_by_id: RecordId | None = None
     gaps: list[GapIn] | None = None
 
 
 class FeedbackOut(Schema):
     id: int
-    application_id: int
+    application_id: RecordId
     text: str
     asked_on: datetime.date | None
     chased_on: datetime.date | None
     received_on: datetime.date | None
-    given_by_id: int | None
+    given_by_id: RecordId | None
     gaps: list[GapOut]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -101,7 +102,7 @@ def _feedback(user):
 
 
 @router.get("/feedback", response=list[FeedbackOut])
-def list_feedback(request, application_id: int | None = None):
+def list_feedback(request, application_id: RecordId | None = None):
     feedback = _feedback(request.auth)
     if application_id is not None:
         feedback = feedback.filter(application_id=application_id)
@@ -218,7 +219,7 @@ def delete_skill(request, skill_id: int):
 
 
 class SuccessfulCandidateIn(Schema):
-    application_id: int
+    application_id: RecordId
     profile_url: str = Field("", max_length=500)
     found_on: datetime.date | None = None
     notes: str = Field("", max_length=20000)
@@ -238,7 +239,7 @@ class SuccessfulCandidatePatch(Schema):
 
 class SuccessfulCandidateOut(Schema):
     id: int
-    application_id: int
+    application_id: RecordId
     profile_url: str
     found_on: datetime.date | None
     notes: str
@@ -258,7 +259,7 @@ def _candidates(user):
 
 
 @router.get("/successful-candidates", response=list[SuccessfulCandidateOut])
-def list_successful_candidates(request, application_id: int | None = None):
+def list_successful_candidates(request, application_id: RecordId | None = None):
     candidates = _candidates(request.auth)
     if application_id is not None:
         candidates = candidates.filter(application_id=application_id)
@@ -329,7 +330,7 @@ class ImprovementActionPatch(Schema):
 class ImprovementActionOut(Schema):
     id: int
     skill: str
-    skill_id: int
+    skill_id: RecordId
     category: str
     kind: str
     title: str
@@ -408,14 +409,14 @@ class GapSourceOut(Schema):
     kind: str
     id: int
     on: datetime.date
-    application_id: int
+    application_id: RecordId
     organisation: str
     counted: bool
 
 
 class RankedGapOut(Schema):
     skill: str
-    skill_id: int
+    skill_id: RecordId
     category: str
     mentions: int
     score: float

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from ninja import Schema
-from pydantic import AfterValidator, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -31,6 +31,10 @@ def _aware(value: datetime.datetime) -> datetime.datetime:
         return timezone.make_aware(value)
     return value
 
+
+# An id a client sends: a positive number the database can hold. Anything
+# larger would overflow SQLite's integers (a 500) instead of naming the field.
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 Date = Annotated[datetime.date, AfterValidator(_plausible_date)]
 DateTime = Annotated[datetime.datetime, AfterValidator(_aware)]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import Date, DateTime, Payload, apply_changes
+from nextround.api.fields import Date, DateTime, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import (
     OPEN_STATUSES,
@@ -100,7 +100,7 @@ def delete_organisation(request, organisation_id: int):
 
 
 class ApplicationIn(Payload):
-    organisation_id: int
+    organisation_id: RecordId
     role: str = Field(..., min_length=1, max_length=200)
     contract: Contract = Contract.PAID
     link: str = Field("", max_length=500)
@@ -110,12 +110,12 @@ class ApplicationIn(Payload):
     status: ApplicationStatus = ApplicationStatus.APPLIED
     outcome: Outcome | None = None
     decided_on: Date | None = None
-    reapplies_to_id: int | None = None
+    reapplies_to_id: RecordId | None = None
     notes: str = Field("", max_length=20000)
 
 
 class ApplicationPatch(Payload):
-    organisation_id: int | None = None
+    organisation_id: RecordId | None = None
     role: str | None = Field(None, min_length=1, max_length=200)
     contract: Contract | None = None
     link: str | None = Field(None, max_length=500)
@@ -125,13 +125,13 @@ class ApplicationPatch(Payload):
     status: ApplicationStatus | None = None
     outcome: Outcome | None = None
     decided_on: Date | None = None
-    reapplies_to_id: int | None = None
+    reapplies_to_id: RecordId | None = None
     notes: str | None = Field(None, max_length=20000)
 
 
 class ApplicationOut(Schema):
     id: int
-    organisation_id: int
+    organisation_id: RecordId
     role: str
     contract: str
     link: str
@@ -141,7 +141,7 @@ class ApplicationOut(Schema):
     status: str
     outcome: str
     decided_on: datetime.date | None
-    reapplies_to_id: int | None
+    reapplies_to_id: RecordId | None
     notes: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -184,9 +184,9 @@ def _applications(user):
 def list_applications(
     request,
     status: ApplicationStatus | None = None,
-    organisation_id: int | None = None,
+    organisation_id: RecordId | None = None,
     contract: Contract | None = None,
-    reapplies_to_id: int | None = None,
+    reapplies_to_id: RecordId | None = None,
 ):
     applications = _applications(request.auth)
     if status:
@@ -272,24 +272,24 @@ def set_outcome(request, application_id: int, payload: OutcomeIn):
 
 
 class InterviewIn(Payload):
-    application_id: int
+    application_id: RecordId
     stage: str = Field("", max_length=100)
     starts_at: DateTime
     format: InterviewFormat = InterviewFormat.IN_PERSON
     location: str = Field("", max_length=300)
-    panel_ids: list[int] = Field(default_factory=list, max_length=100)
+    panel_ids: list[RecordId] = Field(default_factory=list, max_length=100)
     decision_promised_by: Date | None = None
     notes: str = Field("", max_length=50000)
     self_assessment: str = Field("", max_length=20000)
 
 
 class InterviewPatch(Payload):
-    application_id: int | None = None
+    application_id: RecordId | None = None
     stage: str | None = Field(None, max_length=100)
     starts_at: DateTime | None = None
     format: InterviewFormat | None = None
     location: str | None = Field(None, max_length=300)
-    panel_ids: list[int] | None = Field(None, max_length=100)
+    panel_ids: list[RecordId] | None = Field(None, max_length=100)
     decision_promised_by: Date | None = None
     notes: str | None = Field(None, max_length=50000)
     self_assessment: str | None = Field(None, max_length=20000)
@@ -297,12 +297,12 @@ class InterviewPatch(Payload):
 
 class InterviewOut(Schema):
     id: int
-    application_id: int
+    application_id: RecordId
     stage: str
     starts_at: datetime.datetime
     format: str
     location: str
-    panel_ids: list[int]
+    panel_ids: list[RecordId]
     decision_promised_by: datetime.date | None
     notes: str
     self_assessment: str
@@ -331,7 +331,7 @@ def _interviews(user):
 @router.get("/interviews", response=list[InterviewOut])
 def list_interviews(
     request,
-    application_id: int | None = None,
+    application_id: RecordId | None = None,
     upcoming: bool | None = None,
     awaiting_decision: bool | None = None,
 ):

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q
 from ninja import Field, Query, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import Date, Payload, apply_changes
+from nextround.api.fields import Date, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview, Organisation
 from nextround.network.contacts import contact_saved
@@ -30,7 +30,7 @@ PAYLOAD_NAMES = {"organisation": "organisation_id"}
 class ContactIn(Payload):
     name: str = Field(..., min_length=1, max_length=200)
     role: str = Field("", max_length=200)
-    organisation_id: int | None = None
+    organisation_id: RecordId | None = None
     email: str = Field("", max_length=254)
     links: dict[str, str] = Field(default_factory=dict, description='{"linkedin": url, …}')
     connections: dict[str, str] = Field(
@@ -53,7 +53,7 @@ class ContactIn(Payload):
 class ContactPatch(Payload):
     name: str | None = Field(None, min_length=1, max_length=200)
     role: str | None = Field(None, max_length=200)
-    organisation_id: int | None = None
+    organisation_id: RecordId | None = None
     email: str | None = Field(None, max_length=254)
     links: dict[str, str] | None = None
     connections: dict[str, str] | None = None
@@ -67,7 +67,7 @@ class ContactOut(Schema):
     id: int
     name: str
     role: str
-    organisation_id: int | None
+    organisation_id: RecordId | None
     email: str
     links: dict[str, str]
     connections: dict[str, str]
@@ -80,7 +80,7 @@ class ContactOut(Schema):
     next_follow_up_on: datetime.date | None = Field(
         None, description="The follow-up still to do, if any."
     )
-    interview_ids: list[int] = Field(description="Where you met: the interviews they sat on.")
+    interview_ids: list[RecordId] = Field(description="Where you met: the interviews they sat on.")
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -103,7 +103,7 @@ class InteractionPatch(Payload):
 
 class InteractionOut(Schema):
     id: int
-    contact_id: int
+    contact_id: RecordId
     happened_on: datetime.date
     channel: str
     note: str
@@ -124,8 +124,8 @@ def _read(user, contact_id: int) -> Contact:
 @router.get("/contacts", response=list[ContactOut])
 def list_contacts(
     request,
-    organisation_id: int | None = None,
-    interview_id: int | None = None,
+    organisation_id: RecordId | None = None,
+    interview_id: RecordId | None = None,
     q: str | None = Query(None, max_length=200),
 ):
     contacts = _contacts(request.auth)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Router, Schema
 
+from nextround.api.fields import RecordId
 from nextround.core.access import get_owned_or_404, owned
 from nextround.playbook import plan
 from nextround.playbook.models import Action, ActionKind, ActionStatus
@@ -20,10 +21,10 @@ class ActionOut(Schema):
     kind: ActionKind
     status: ActionStatus
     due_on: datetime.date
-    application_id: int | None
-    organisation_id: int | None
-    contact_id: int | None
-    interview_id: int | None
+    application_id: RecordId | None
+    organisation_id: RecordId | None
+    contact_id: RecordId | None
+    interview_id: RecordId | None
     note: str
     result: str
     done_at: datetime.datetime | None
@@ -42,7 +43,7 @@ def list_actions(
     request,
     status: ActionStatus | None = None,
     kind: ActionKind | None = None,
-    application_id: int | None = None,
+    application_id: RecordId | None = None,
 ):
     """The agenda, soonest first; ``?status=open`` for what is still to do."""
     actions = owned(Action, request.auth).order_by("due_on", "id")

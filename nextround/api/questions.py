@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import validate_and_save
-from nextround.api.fields import DateTime, Payload
+from nextround.api.fields import DateTime, Payload, RecordId
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
 from nextround.questions.models import Category, Question, QuestionToAsk, Rating
@@ -23,7 +22,6 @@ router = Router(tags=["questions"])
 
 STAR_PARTS = ("situation", "task", "action", "result")
 # An id a database can hold: anything larger names nothing, and SQLite would overflow on it.
-RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class Star(Payload):
@@ -69,7 +67,7 @@ class QuestionOut(Schema):
     answer: str
     notes: str
     tags: list[str]
-    interview_ids: list[int]
+    interview_ids: list[RecordId]
     due: datetime.datetime
     last_reviewed_at: datetime.datetime | None
     needs_rework: bool
@@ -91,7 +89,7 @@ class ReviewIn(Payload):
 
 class ReviewOut(Schema):
     id: int
-    question_id: int
+    question_id: RecordId
     rating: str
     reviewed_at: datetime.datetime
     due: datetime.datetime
@@ -122,7 +120,7 @@ class QuestionToAskOut(Schema):
     id: int
     text: str
     notes: str
-    interview_ids: list[int]
+    interview_ids: list[RecordId]
     created_at: datetime.datetime
     updated_at: datetime.datetime
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.http import Http404
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
@@ -37,6 +38,15 @@ api = NinjaAPI(
 @api.exception_handler(ValidationError)
 def on_validation_error(request, error: ValidationError):
     return api.create_response(request, {"detail": validation_detail(error)}, status=422)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def on_out_of_range(request, error: Exception):
+    # Schemas bound ids and numbers; this is the guard for anything they miss.
+    return api.create_response(
+        request, {"detail": [{"loc": ["body"], "msg": "A value is out of range."}]}, status=422
+    )
 
 
 @api.exception_handler(Http404)

@@ -20,3 +20,17 @@ def test_a_form_without_its_csrf_token_gets_a_kind_explanation(user):
     response = client.post("/organisations/new/", {"name": "Harbour Gallery", "kind": "gallery"})
     assert response.status_code == 403
     assert b"reload the page and try again" in response.content
+
+
+def test_an_id_too_large_for_the_database_is_a_bad_request_not_a_crash(user_client):
+    response = user_client.post(
+        "/interviews/new/",
+        {
+            "application": 2**70,
+            "starts_at": "2026-12-01T10:00",
+            "format": "video",
+            "panel": [2**70],
+        },
+    )
+    assert response.status_code == 400
+    assert b"could not be understood" in response.content
