@@ -85,7 +85,7 @@ class FollowUpForm(forms.Form):
     """The next follow-up, set by hand."""
 
     due_on = forms.DateField(
-        label="Next follow-up",
+        label="Follow up on",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
@@ -118,7 +118,10 @@ class ContactFilterForm(forms.Form):
 
     q = forms.CharField(label="Search", required=False, max_length=200)
     organisation = forms.ModelChoiceField(
-        label="Organisation", queryset=Organisation.objects.none(), required=False
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="Any organisation",
     )
     network = forms.ChoiceField(
         label="Network", choices=[("", "Any network"), *Network.choices], required=False
@@ -140,6 +143,7 @@ class VCardUploadForm(forms.Form):
     file = forms.FileField(
         label="vCard file (.vcf)",
         help_text="Exported from your phone, Google Contacts, Outlook or Apple Contacts.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".vcf,.vcard,text/vcard,text/x-vcard"}),
     )
 
     def clean_file(self):

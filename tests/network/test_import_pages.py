@@ -94,3 +94,15 @@ def test_exporting_one_or_all_contacts_downloads_vcf(user, user_client):
     assert response.content.decode().count("BEGIN:VCARD") == 2
     response = user_client.get(reverse("network:contacts_vcard"), {"q": "Pip"})
     assert response.content.decode().count("BEGIN:VCARD") == 1
+
+
+def test_a_card_repeated_within_the_file_is_offered_as_a_skip(user):
+    from nextround.network.importing import RowStatus, plan_import
+
+    twice = (
+        GOOD
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:H. Example\r\nEMAIL:Hana@Example.org\r\nEND:VCARD\r\n"
+    )
+    plan = plan_import(user, twice)
+    assert [row.status for row in plan.rows] == [RowStatus.NEW, RowStatus.NEW, RowStatus.DUPLICATE]
+    assert plan.rows[2].duplicate_of == "Hana Example"
