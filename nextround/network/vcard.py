@@ -277,7 +277,8 @@ def _card_from_lines(number: int, lines: list[ContentLine]) -> Card:
         *by_name.get("X-SOCIALPROFILE", []),
         *by_name.get("SOCIALPROFILE", []),
     ]:
-        url = line.value.strip()
+        # Some address books escape URIs as if they were text (``https\\://…``).
+        url = re.sub(r"\\([:,;\\])", r"\1", line.value.strip())
         network = _network_for(line, url) or Network.WEBSITE
         if network in card.links:
             continue

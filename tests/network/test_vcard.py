@@ -152,3 +152,17 @@ def test_a_card_without_a_name_or_with_a_bad_email_lists_its_faults():
 def test_a_file_that_is_not_vcard_is_refused_whole(text):
     with pytest.raises(NotAVCard):
         parse_vcards(text)
+
+
+def test_it_reads_addresses_escaped_as_text_by_some_address_books():
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ash Example\r\n"
+        "item1.URL;type=pref:https\\://ash.example.org/a\\,b\r\n"
+        "X-SOCIALPROFILE;type=linkedin:https\\://www.linkedin.com/in/ash\r\nEND:VCARD\r\n"
+    )
+    [card] = parse_vcards(text)
+    assert card.errors == []
+    assert card.links == {
+        "website": "https://ash.example.org/a,b",
+        "linkedin": "https://www.linkedin.com/in/ash",
+    }
