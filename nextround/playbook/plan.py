@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from nextround.jobs import outcomes
 from nextround.jobs.models import Application, Interview, Outcome
-from nextround.playbook.actions import ensure_action, retire, subject_lookup
+from nextround.playbook.actions import complete_actions, ensure_action, retire, subject_lookup
 from nextround.playbook.models import (
     LIVE_STATUSES,
     Action,
@@ -122,7 +122,21 @@ def run_outcome_rules(application: Application) -> list[Action]:
     made = []
     for rule in rules_for(outcome):
         made += _make(rule, application, application.decided_on, offsets=offsets)
+    close_connect_panel_if_reached(application)
     return made
+
+
+def close_connect_panel_if_reached(application: Application) -> int:
+    """A panel already reached (everyone followed or connected) needs no connect step."""
+    # The contacts area builds on the plan, so it is imported here, not at the top.
+    from nextround.network.panel import panel_reached
+
+    for interview in application.interviews.prefetch_related("panel"):
+        if panel_reached(interview):
+            return complete_actions(
+                application.owner, [ActionKind.CONNECT_PANEL], application=application
+            )
+    return 0
 
 
 def record_outcome(application: Application, outcome: str, decided_on: datetime.date) -> bool:
@@ -147,6 +161,8 @@ def interview_saved(interview: Interview) -> Action | None:
     in, there is nothing to chase.
     """
     application = interview.application
+    # The panel may have changed: someone already reached may complete the step.
+    close_connect_panel_if_reached(application)
     live = Action.objects.filter(
         interview=interview, kind=ActionKind.CHASE_DECISION, status__in=LIVE_STATUSES
     )

@@ -129,3 +129,35 @@ def test_it_keeps_a_connection_note_short_even_with_long_names(user):
     note = connection_note(ContactFactory(owner=user), interview=interview)
     assert len(note) <= CONNECTION_NOTE_LIMIT
     assert "panel" in note
+
+
+def test_a_panel_already_reached_before_the_no_needs_no_connect_step(user):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from nextround.playbook.models import Action, ActionKind, ActionStatus
+    from nextround.playbook.plan import record_outcome
+    from tests.factories import ContactFactory, InterviewFactory
+
+    interview = InterviewFactory(owner=user)
+    interview.panel.add(ContactFactory(owner=user, connections={"linkedin": "connected"}))
+    record_outcome(interview.application, "rejected", timezone.localdate() - dt.timedelta(days=1))
+    step = Action.objects.get(application=interview.application, kind=ActionKind.CONNECT_PANEL)
+    assert step.status == ActionStatus.DONE
+
+
+def test_a_panel_not_yet_reached_keeps_its_connect_step_open(user):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from nextround.playbook.models import Action, ActionKind, ActionStatus
+    from nextround.playbook.plan import record_outcome
+    from tests.factories import ContactFactory, InterviewFactory
+
+    interview = InterviewFactory(owner=user)
+    interview.panel.add(ContactFactory(owner=user))
+    record_outcome(interview.application, "rejected", timezone.localdate() - dt.timedelta(days=1))
+    step = Action.objects.get(application=interview.application, kind=ActionKind.CONNECT_PANEL)
+    assert step.status == ActionStatus.OPEN
