@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from nextround.jobs.models import Outcome
 from nextround.playbook.models import ActionKind, ActionStatus
+from tests.expenses.factories import ExpenseFactory
 from tests.factories import (
     ApplicationFactory,
     ContactFactory,
@@ -28,6 +29,7 @@ from tests.feedback.factories import (
     ImprovementActionFactory,
     SkillFactory,
 )
+from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 from tests.playbook.factories import ActionFactory
 
@@ -42,6 +44,9 @@ PAGES = [
     "network:contacts",
     "network:contacts?panel=on",
     "playbook:plan",
+    "happybox:items",
+    "happybox:open",
+    "expenses:expenses",
 ]
 
 # Generous on purpose: the test that matters is that the count stays flat.
@@ -93,6 +98,16 @@ def fill(user, rows: int) -> None:
             kind=ActionKind.REAPPLY_WATCH,
             status=ActionStatus.DONE,
             done_at=now,
+        )
+        HappyItemFactory(owner=user)
+        ExpenseFactory(owner=user, interview=awaiting)
+        # Recent bad news, so Today offers the happy box.
+        ApplicationFactory(
+            owner=user,
+            organisation=organisation,
+            outcome=Outcome.NOT_INVITED,
+            status=Outcome.NOT_INVITED,
+            decided_on=today - datetime.timedelta(days=1),
         )
 
 

@@ -129,7 +129,7 @@ def create_expense(request, payload: ExpenseIn):
 
 @router.get("/expenses/summary", response=list[SummaryOut])
 def expense_summary(request):
-    """One object per currency: spent, recovered, outstanding (asked, not yet paid),
+    """One object per currency: spent, recovered, outstanding (asked, no answer yet),
     unclaimed (not asked), and how many organisations were asked, paid and refused."""
     return [
         {

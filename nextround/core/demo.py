@@ -22,11 +22,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.core import demo_pictures
+from nextround.core.uploads import clean_upload, save_with_file
+from nextround.expenses.models import ClaimStatus, Expense, ExpenseCategory
 from nextround.feedback.models import (
     Feedback,
     ImprovementAction,
@@ -37,6 +41,7 @@ from nextround.feedback.models import (
 )
 from nextround.feedback.recording import save_feedback, save_successful_candidate
 from nextround.feedback.tagging import GapInput
+from nextround.happybox.models import HappyItem, HappyKind
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -767,6 +772,135 @@ def question_bank(story: Story) -> None:
             ask.interviews.add(interviews["upcoming"])
 
 
+def happy_box(story: Story) -> None:
+    """Good things kept for bad days; yesterday's "no" makes the box offer itself on Today."""
+    pictures = {
+        "tour": demo_pictures.picture(demo_pictures.harbour, "first-tour.png"),
+        "course": demo_pictures.picture(demo_pictures.certificate, "handling-certificate.png"),
+        "badge": demo_pictures.picture(demo_pictures.badge, "crew-badge.png"),
+    }
+    items = [
+        (
+            HappyKind.ACHIEVEMENT,
+            "Offered the archives traineeship",
+            -141,
+            "Second try at the same scheme, and they said yes. The cataloguing task went well.",
+            "",
+            None,
+        ),
+        (
+            HappyKind.PHOTO,
+            "My first tour on the ship",
+            -220,
+            "Twelve visitors, one very good question about the anchor, and nobody got lost.",
+            "",
+            "tour",
+        ),
+        (HappyKind.CERTIFICATE, "Object handling course", -270, "", "", "course"),
+        (
+            HappyKind.MEMENTO,
+            "Volunteer crew badge",
+            -228,
+            "Given out after my first month.",
+            "",
+            "badge",
+        ),
+        (
+            HappyKind.LETTER,
+            "Thank-you card from the Year 4 class",
+            -200,
+            "Thank you for showing us the ship. The best bit was the cannon.",
+            "",
+            None,
+        ),
+        (
+            HappyKind.POST,
+            "Kind words from Morag",
+            -150,
+            "So proud of Sam: from volunteer guide to archives trainee in a year.",
+            "https://social.example.org/@morag/1024",
+            None,
+        ),
+        (
+            HappyKind.NOTE,
+            "What went well at Calderbrook",
+            -12,
+            "I answered the loans question step by step and stayed calm when I lost my thread.",
+            "",
+            None,
+        ),
+    ]
+    for kind, title, offset, text, link, picture in items:
+        item = HappyItem(
+            owner=story.user,
+            kind=kind,
+            title=title,
+            happened_on=story.day(offset),
+            text=text,
+            link=link,
+        )
+        save_with_file(item, clean_upload(pictures[picture]) if picture else None)
+
+
+def expenses(story: Story) -> None:
+    """What the in-person interviews cost, and how the claims went."""
+
+    def spend(interview: str, category: str, description: str, amount: str, receipt=None, **claim):
+        expense = Expense(
+            owner=story.user,
+            interview=story.interviews[interview],
+            category=category,
+            description=description,
+            amount=Decimal(amount),
+            currency="GBP",
+            **claim,
+        )
+        expense.full_clean()
+        save_with_file(expense, clean_upload(receipt) if receipt else None)
+
+    # Asked on the day, and refused: volunteers' travel was not covered then.
+    spend(
+        "volunteer_first",
+        ExpenseCategory.BUS,
+        "Return, town centre to the harbour",
+        "4.20",
+        claim_status=ClaimStatus.REFUSED,
+        asked_on=story.day(-405),
+    )
+    # Asked the day after the assessment; the train paid in full, lunch in part.
+    for category, description, amount, paid, status in (
+        (ExpenseCategory.TRAIN, "Return ticket to Northgate", "38.60", "38.60", ClaimStatus.PAID),
+        (
+            ExpenseCategory.MEALS,
+            "Lunch between task and panel",
+            "6.45",
+            "5.00",
+            ClaimStatus.PART_PAID,
+        ),
+    ):
+        spend(
+            "traineeship_second",
+            category,
+            description,
+            amount,
+            claim_status=status,
+            asked_on=story.day(-149),
+            paid_on=story.day(-120),
+            amount_paid=Decimal(paid),
+        )
+    # Not asked yet: the claim is drafted and waiting on the Expenses page.
+    spend(
+        "overdue",
+        ExpenseCategory.TRAIN,
+        "Return ticket to Calderbrook",
+        "27.90",
+        receipt=demo_pictures.picture(demo_pictures.train_ticket, "ticket.png"),
+    )
+    spend("overdue", ExpenseCategory.PARKING, "Station car park, all day", "7.50")
+    # Yesterday's "no" at Ashcombe: the plan's claim step points here.
+    spend("visitor_experience", ExpenseCategory.BUS, "Return, Riverside to Ashcombe", "9.80")
+
+
 # Each area adds its chapter here, after the ones it builds on.
 CHAPTERS: list[Callable[[Story], None]] = [
     organisations,
@@ -778,6 +912,8 @@ CHAPTERS: list[Callable[[Story], None]] = [
     network,
     feedback,
     question_bank,
+    happy_box,
+    expenses,
 ]
 
 

@@ -80,6 +80,7 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
             "I can send the receipts, and my bank details, in whatever form suits you best.",
             "",
             "With thanks and best wishes,",
+            interview.owner.get_full_name() or interview.owner.get_username(),
         ]
     )
     subject = f"Interview expenses: {application.role}, {day}"

@@ -40,8 +40,9 @@ ASKED_STATUSES = (
     ClaimStatus.REFUSED,
 )
 PAID_STATUSES = (ClaimStatus.PAID, ClaimStatus.PART_PAID)
-# Asked, and money may still come.
-AWAITING_STATUSES = (ClaimStatus.ASKED, ClaimStatus.PART_PAID)
+# Asked, and no answer yet: the money may still come. (A part-payment is an
+# answer; what it left unpaid is not counted as still to come.)
+AWAITING_STATUSES = (ClaimStatus.ASKED,)
 
 MONEY = {"max_digits": 10, "decimal_places": 2}
 
@@ -89,12 +90,6 @@ class Expense(UploadedFileFields, OwnedModel):
 
     def get_receipt_url(self) -> str:
         return reverse("expenses:receipt", args=[self.pk]) if self.has_file else ""
-
-    @property
-    def outstanding(self) -> Decimal:
-        if self.claim_status in AWAITING_STATUSES:
-            return self.amount - self.amount_paid
-        return Decimal("0.00")
 
     def clean_fields(self, exclude=None) -> None:
         # "eur" and " GBP" mean what they say; tidy them before the code is checked.

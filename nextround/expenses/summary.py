@@ -66,7 +66,7 @@ def _money_sum(expression, condition: Q | None = None):
 def summarise(user) -> list[CurrencySummary]:
     """One line per currency the user has spent in, most-used first (then by code).
 
-    ``outstanding`` is what has been asked for and not yet paid;
+    ``outstanding`` is what has been asked for with no answer yet;
     ``unclaimed`` is what has not been asked for at all. The counts are of
     organisations: one asked about three receipts counts once.
     """
@@ -77,9 +77,7 @@ def summarise(user) -> list[CurrencySummary]:
         .annotate(
             spent=_money_sum(F("amount")),
             recovered=_money_sum(F("amount_paid")),
-            outstanding=_money_sum(
-                F("amount") - F("amount_paid"), Q(claim_status__in=AWAITING_STATUSES)
-            ),
+            outstanding=_money_sum(F("amount"), Q(claim_status__in=AWAITING_STATUSES)),
             unclaimed=_money_sum(F("amount"), Q(claim_status=ClaimStatus.NOT_ASKED)),
             asked=Count(organisation, filter=Q(claim_status__in=ASKED_STATUSES), distinct=True),
             paid=Count(organisation, filter=Q(claim_status__in=PAID_STATUSES), distinct=True),

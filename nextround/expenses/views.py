@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -13,7 +15,7 @@ from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
 from nextround.expenses.claims import claimable, draft_claim, mailto_link, mark_asked
 from nextround.expenses.forms import ExpenseForm
-from nextround.expenses.models import Expense
+from nextround.expenses.models import ClaimStatus, Expense
 from nextround.expenses.summary import RULE_OF_THUMB_TEXT, organisations_that_paid, summarise
 from nextround.jobs.models import Interview
 
@@ -22,15 +24,29 @@ class MailtoRedirect(HttpResponseRedirect):
     allowed_schemes = ["mailto"]
 
 
+@dataclass
+class InterviewExpenses:
+    interview: Interview
+    expenses: list[Expense] = field(default_factory=list)
+
+    @property
+    def claimable(self) -> bool:
+        return any(expense.claim_status == ClaimStatus.NOT_ASKED for expense in self.expenses)
+
+
 @login_required
 def expense_list(request):
     expenses = owned(Expense, request.user).select_related("interview__application__organisation")
+    by_interview: dict[int, InterviewExpenses] = {}
+    for expense in expenses:
+        group = by_interview.setdefault(expense.interview_id, InterviewExpenses(expense.interview))
+        group.expenses.append(expense)
     paid, asked = organisations_that_paid(request.user)
     return render(
         request,
         "expenses/expense_list.html",
         {
-            "expenses": expenses,
+            "groups": list(by_interview.values()),
             "summaries": summarise(request.user),
             "organisations_paid": paid,
             "organisations_asked": asked,
