@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import models
 
 from nextround.core import demo
 from nextround.core.portability import export_user, import_user, portable_models
@@ -35,6 +36,12 @@ def canonical(document: dict) -> dict:
             for field in model._meta.many_to_many
             if field.related_model in positions
         }
+        # Stored files get fresh random names on import; their content must match.
+        files = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.FileField)
+        ]
         rows = []
         for record in records:
             row = {key: value for key, value in record.items() if key != "id"}
@@ -43,6 +50,9 @@ def canonical(document: dict) -> dict:
                     row[key] = positions[target][row[key]]
             for key, target in many.items():
                 row[key] = sorted(positions[target][value] for value in row.get(key, []))
+            for key in files:
+                if row.get(key):
+                    row[key] = row[key]["content"]
             rows.append(row)
         data[label] = rows
     return {"user": document["user"], "data": data}
