@@ -128,7 +128,7 @@ def plan_page(request):
 
 def happy_box_url() -> str:
     try:
-        return reverse("happybox:index")
+        return reverse("happybox:open")
     except NoReverseMatch:
         return ""
 
