@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
+from nextround.core.views import delete_after_confirming
 from nextround.expenses.claims import claimable, draft_claim, mailto_link, mark_asked
 from nextround.expenses.forms import ExpenseForm
 from nextround.expenses.models import ClaimStatus, Expense
@@ -101,18 +102,12 @@ def expense_edit(request, expense_id: int):
 @login_required
 def expense_delete(request, expense_id: int):
     expense = get_owned_or_404(Expense, request.user, pk=expense_id)
-    if request.method == "POST":
-        expense.delete()
-        messages.success(request, f"Deleted {expense}.")
-        return redirect("expenses:expenses")
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": expense,
-            "consequence": "Its receipt is deleted with it. This cannot be undone.",
-            "cancel_url": expense.get_absolute_url(),
-        },
+        expense,
+        then="expenses:expenses",
+        done=f"Deleted {expense}.",
+        consequence="Its receipt is deleted with it. This cannot be undone.",
     )
 
 

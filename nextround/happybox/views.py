@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
+from nextround.core.views import delete_after_confirming
 from nextround.happybox.box import draw_item
 from nextround.happybox.forms import HappyItemForm
 from nextround.happybox.models import HappyItem, HappyKind
@@ -70,18 +71,12 @@ def item_edit(request, item_id: int):
 @login_required
 def item_delete(request, item_id: int):
     item = get_owned_or_404(HappyItem, request.user, pk=item_id)
-    if request.method == "POST":
-        item.delete()
-        messages.success(request, f"Took “{item.title}” out of the box.")
-        return redirect("happybox:items")
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": item,
-            "consequence": "Its file is deleted with it. This cannot be undone.",
-            "cancel_url": item.get_absolute_url(),
-        },
+        item,
+        then="happybox:items",
+        done=f"Took “{item.title}” out of the box.",
+        consequence="Its file is deleted with it. This cannot be undone.",
     )
 
 

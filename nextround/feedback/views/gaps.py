@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.feedback.forms import ImprovementActionForm, SkillForm
 from nextround.feedback.models import (
     Feedback,
@@ -75,19 +76,13 @@ def skill_edit(request, skill_id: int):
 @login_required
 def skill_delete(request, skill_id: int):
     skill = get_owned_or_404(Skill, request.user, pk=skill_id)
-    if request.method == "POST":
-        skill.delete()
-        messages.success(request, f"Deleted {skill.name}.")
-        return redirect("feedback:gaps")
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": skill,
-            "consequence": "Its mentions and the steps you planned for it go too. "
-            "The feedback itself stays.",
-            "cancel_url": skill.get_absolute_url(),
-        },
+        skill,
+        then="feedback:gaps",
+        done=f"Deleted {skill.name}.",
+        consequence="Its mentions and the steps you planned for it go too. "
+        "The feedback itself stays.",
     )
 
 
@@ -146,16 +141,10 @@ def improvement_delete(request, action_id: int):
     action = get_owned_or_404(
         ImprovementAction.objects.select_related("skill"), request.user, pk=action_id
     )
-    if request.method == "POST":
-        action.delete()
-        messages.success(request, f"Deleted {action.title}.")
-        return redirect(action.skill)
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": action,
-            "consequence": "This cannot be undone.",
-            "cancel_url": action.skill.get_absolute_url(),
-        },
+        action,
+        then=action.skill,
+        done=f"Deleted {action.title}.",
+        cancel_url=action.skill.get_absolute_url(),
     )

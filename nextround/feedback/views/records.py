@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.views import delete_after_confirming
 from nextround.feedback.forms import (
     ConfirmSuggestionsForm,
     FeedbackForm,
@@ -124,19 +125,12 @@ def feedback_edit(request, feedback_id: int):
 @login_required
 def feedback_delete(request, feedback_id: int):
     feedback = get_owned_or_404(Feedback, request.user, pk=feedback_id)
-    if request.method == "POST":
-        application = feedback.application
-        feedback.delete()
-        messages.success(request, "Feedback deleted.")
-        return redirect(application)
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": feedback,
-            "consequence": "The gaps it mentioned stay among your skills, one mention fewer.",
-            "cancel_url": feedback.get_absolute_url(),
-        },
+        feedback,
+        then=feedback.application,
+        done="Feedback deleted.",
+        consequence="The gaps it mentioned stay among your skills, one mention fewer.",
     )
 
 
@@ -194,19 +188,12 @@ def winner_edit(request, candidate_id: int):
 @login_required
 def winner_delete(request, candidate_id: int):
     candidate = get_owned_or_404(SuccessfulCandidate, request.user, pk=candidate_id)
-    if request.method == "POST":
-        application = candidate.application
-        candidate.delete()
-        messages.success(request, "Deleted.")
-        return redirect(application)
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": candidate,
-            "consequence": "The gaps it mentioned stay among your skills, one mention fewer.",
-            "cancel_url": candidate.get_absolute_url(),
-        },
+        candidate,
+        then=candidate.application,
+        done="Deleted.",
+        consequence="The gaps it mentioned stay among your skills, one mention fewer.",
     )
 
 

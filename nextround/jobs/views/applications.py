@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm, OutcomeForm
 from nextround.jobs.models import Application, Status
 from nextround.jobs.timeline import application_timeline
@@ -94,19 +95,13 @@ def application_edit(request, application_id: int):
 @login_required
 def application_delete(request, application_id: int):
     application = get_owned_or_404(Application, request.user, pk=application_id)
-    if request.method == "POST":
-        application.delete()
-        messages.success(request, f"Deleted {application.role}.")
-        return redirect("jobs:applications")
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": application,
-            "consequence": "Its interviews and everything recorded about it go too. "
-            "This cannot be undone.",
-            "cancel_url": application.get_absolute_url(),
-        },
+        application,
+        then="jobs:applications",
+        done=f"Deleted {application.role}.",
+        consequence="Its interviews and everything recorded about it go too. "
+        "This cannot be undone.",
     )
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.views import delete_after_confirming
 from nextround.jobs.forms import InterviewForm
 from nextround.jobs.models import Interview
 from nextround.playbook.plan import interview_saved
@@ -55,13 +56,6 @@ def interview_delete(request, interview_id: int):
     interview = get_owned_or_404(
         Interview.objects.select_related("application__organisation"), request.user, pk=interview_id
     )
-    if request.method == "POST":
-        application = interview.application
-        interview.delete()
-        messages.success(request, "Interview deleted.")
-        return redirect(application)
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {"object": interview, "cancel_url": interview.get_absolute_url()},
+    return delete_after_confirming(
+        request, interview, then=interview.application, done="Interview deleted."
     )

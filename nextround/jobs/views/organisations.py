@@ -8,6 +8,7 @@ from django.db.models import Count, Max
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.jobs.forms import OrganisationForm
 from nextround.jobs.models import Organisation
 
@@ -60,22 +61,16 @@ def organisation_edit(request, organisation_id: int):
 @login_required
 def organisation_delete(request, organisation_id: int):
     organisation = get_owned_or_404(Organisation, request.user, pk=organisation_id)
-    if request.method == "POST":
-        organisation.delete()
-        messages.success(request, f"Deleted {organisation.name} and its applications.")
-        return redirect("jobs:organisations")
     count = organisation.applications.count()
     consequence = (
         f"Its {count} application{'s' if count != 1 else ''}, with their interviews, go too. "
         if count
         else ""
     ) + "This cannot be undone."
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": organisation,
-            "consequence": consequence,
-            "cancel_url": organisation.get_absolute_url(),
-        },
+        organisation,
+        then="jobs:organisations",
+        done=f"Deleted {organisation.name} and its applications.",
+        consequence=consequence,
     )

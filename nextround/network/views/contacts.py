@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.network.contacts import contact_saved
 from nextround.network.drafts import connection_note
 from nextround.network.followups import next_follow_up, with_next_follow_up
@@ -179,17 +180,11 @@ def contact_edit(request, contact_id: int):
 @login_required
 def contact_delete(request, contact_id: int):
     contact = get_owned_or_404(Contact, request.user, pk=contact_id)
-    if request.method == "POST":
-        contact.delete()
-        messages.success(request, f"Deleted {contact.name}.")
-        return redirect("network:contacts")
-    return render(
+    return delete_after_confirming(
         request,
-        "core/confirm_delete.html",
-        {
-            "object": contact,
-            "consequence": "They are taken off every panel they sat on, with their "
-            "interactions log. This cannot be undone.",
-            "cancel_url": contact.get_absolute_url(),
-        },
+        contact,
+        then="network:contacts",
+        done=f"Deleted {contact.name}.",
+        consequence="They are taken off every panel they sat on, with their "
+        "interactions log. This cannot be undone.",
     )

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.questions.forms import QuestionToAskForm
 from nextround.questions.models import QuestionToAsk
 
@@ -39,12 +40,6 @@ def ask_edit(request, ask_id: int):
 @login_required
 def ask_delete(request, ask_id: int):
     question = get_owned_or_404(QuestionToAsk, request.user, pk=ask_id)
-    if request.method == "POST":
-        question.delete()
-        messages.success(request, "Deleted.")
-        return redirect("questions:ask")
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {"object": question, "cancel_url": question.get_absolute_url()},
+    return delete_after_confirming(
+        request, question, then="questions:ask", done="Deleted.", consequence=""
     )

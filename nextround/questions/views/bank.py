@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.views import delete_after_confirming
 from nextround.questions.anki import build_apkg
 from nextround.questions.capture import SIMILAR_SCORE, merge_questions, similarity
 from nextround.questions.forms import BankFilterForm, QuestionForm
@@ -108,14 +109,8 @@ def question_edit(request, question_id: int):
 @login_required
 def question_delete(request, question_id: int):
     question = get_owned_or_404(Question, request.user, pk=question_id)
-    if request.method == "POST":
-        question.delete()
-        messages.success(request, "Question deleted.")
-        return redirect("questions:questions")
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {"object": question, "cancel_url": question.get_absolute_url()},
+    return delete_after_confirming(
+        request, question, then="questions:questions", done="Question deleted.", consequence=""
     )
 
 
