@@ -22,7 +22,9 @@ def test_a_form_without_its_csrf_token_gets_a_kind_explanation(user):
     assert b"reload the page and try again" in response.content
 
 
-def test_an_id_too_large_for_the_database_is_a_bad_request_not_a_crash(user_client):
+def test_an_id_too_large_for_the_database_is_refused_not_a_crash(user, user_client):
+    from nextround.jobs.models import Interview
+
     response = user_client.post(
         "/interviews/new/",
         {
@@ -32,5 +34,20 @@ def test_an_id_too_large_for_the_database_is_a_bad_request_not_a_crash(user_clie
             "panel": [2**70],
         },
     )
+    # SQLite overflows (the guard answers 400); PostgreSQL finds no such row
+    # (the form names the field). Either way: no crash, nothing saved.
+    assert response.status_code in (200, 400)
+    assert not Interview.objects.filter(owner=user).exists()
+
+
+def test_the_guard_turns_an_overflow_into_a_bad_request(rf, user):
+    from nextround.core.middleware import OutOfRangeMiddleware
+
+    request = rf.post("/interviews/new/")
+    request.user = user
+    guard = OutOfRangeMiddleware(lambda request: None)
+    response = guard.process_exception(request, OverflowError("too large"))
+    response.render()
     assert response.status_code == 400
     assert b"could not be understood" in response.content
+    assert guard.process_exception(request, KeyError("other")) is None
