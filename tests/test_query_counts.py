@@ -32,6 +32,7 @@ from tests.feedback.factories import (
 from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 from tests.playbook.factories import ActionFactory
+from tests.questions.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,10 @@ PAGES = [
     "happybox:items",
     "happybox:open",
     "expenses:expenses",
+    "questions:questions",
+    "feedback:gaps",
+    "insights",
+    "jobs:activity",
 ]
 
 # Generous on purpose: the test that matters is that the count stays flat.
@@ -100,6 +105,7 @@ def fill(user, rows: int) -> None:
             done_at=now,
         )
         HappyItemFactory(owner=user)
+        QuestionFactory(owner=user)
         ExpenseFactory(owner=user, interview=awaiting)
         # Recent bad news, so Today offers the happy box.
         ApplicationFactory(
