@@ -34,6 +34,19 @@ VERSION = 1
 USER_FIELDS = ("email", "first_name", "last_name", "country", "holiday_region")
 
 
+# Records a person has at most one of by name (case aside): an import reuses
+# the account's own instead of adding a second.
+MERGED_BY_NAME = {"feedback.skill": "name"}
+
+
+def _same_named(model: type[models.Model], user, instance: models.Model):
+    field = MERGED_BY_NAME.get(model._meta.label_lower)
+    if field is None:
+        return None
+    value = getattr(instance, field)
+    return model._default_manager.filter(owner=user, **{f"{field}__iexact": value}).first()
+
+
 def _user_model():
     return apps.get_model(settings.AUTH_USER_MODEL)
 
@@ -192,6 +205,13 @@ def _import(user, document: dict, stored: list) -> dict[str, int]:
         for position, record in enumerate(records):
             where = f"{model._meta.label_lower}[{position}]"
             instance, links, many = _build(model, user, record, new_ids, where, stored)
+            existing = _same_named(model, user, instance)
+            if existing is not None:
+                # The account already has it (a skill by that name): link to
+                # that one rather than refuse the document or hold two.
+                if isinstance(record.get("id"), int):
+                    ids[record["id"]] = existing.pk
+                continue
             _save(instance, where)
             _keep_creation_time(instance, record.get("created_at"))
             if isinstance(record.get("id"), int):

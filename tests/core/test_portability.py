@@ -181,3 +181,22 @@ def test_a_file_in_an_export_must_really_be_an_image_or_pdf(user, other_user, se
     assert "happybox.happyitem[0].file" in str(problem.value)
     assert not HappyItem.objects.filter(owner=other_user).exists()
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
+
+
+def test_importing_into_the_same_account_reuses_skills_of_the_same_name(user, api):
+    from nextround.feedback.models import Skill
+
+    application = ApplicationFactory(owner=user)
+    response = api.post(
+        "/api/v1/feedback",
+        {
+            "application_id": application.pk,
+            "text": "More collections experience, please.",
+            "gaps": [{"skill": "Collections management", "category": "experience"}],
+        },
+    )
+    assert response.status_code == 201, response.content
+    document = api.get("/api/v1/export").json()
+    assert api.post("/api/v1/import", document).status_code == 201
+    assert Skill.objects.filter(owner=user).count() == 1
+    assert Skill.objects.get(owner=user).mentions.count() == 2
