@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.http import JsonResponse
 from django.urls import reverse
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import RecordId
-from nextround.api.uploads import clean_or_refuse
+from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
 from nextround.core.uploads import file_response, save_with_file
@@ -179,11 +178,7 @@ def upload_receipt(request, expense_id: int, file: File[UploadedFile | None] = N
     """
     expense = get_owned_or_404(Expense, request.auth, pk=expense_id)
     # Whose record comes first: someone else's is 404 whatever was sent.
-    cleaned = clean_or_refuse(file)
-    if isinstance(cleaned, JsonResponse):
-        return cleaned
-    save_with_file(expense, cleaned)
-    return expense
+    return attach_or_refuse(expense, file) or expense
 
 
 @router.get("/expenses/{expense_id}/receipt", url_name="expense_receipt")

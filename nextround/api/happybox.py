@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from nextround.api.errors import validate_and_save
-from nextround.api.uploads import clean_or_refuse
+from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
 from nextround.happybox.box import draw_item
@@ -116,11 +116,7 @@ def upload_happy_item_file(request, item_id: int, file: File[UploadedFile | None
     """
     item = get_owned_or_404(HappyItem, request.auth, pk=item_id)
     # Whose record comes first: someone else's is 404 whatever was sent.
-    cleaned = clean_or_refuse(file)
-    if isinstance(cleaned, JsonResponse):
-        return cleaned
-    save_with_file(item, cleaned)
-    return item
+    return attach_or_refuse(item, file) or item
 
 
 @router.get("/happy-items/{item_id}/file", url_name="happy_item_file")

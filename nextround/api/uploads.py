@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 
-from nextround.core.uploads import CleanedUpload, UploadRefused, clean_upload
+from nextround.core.uploads import (
+    CleanedUpload,
+    UploadedFileFields,
+    UploadRefused,
+    clean_upload,
+    save_with_file,
+)
 
 
 def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
@@ -33,3 +39,12 @@ def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
             },
             status=refused.status,
         )
+
+
+def attach_or_refuse(record: UploadedFileFields, upload) -> JsonResponse | None:
+    """Check an upload and store it on ``record``; the refusal to send back, if any."""
+    cleaned = clean_or_refuse(upload)
+    if isinstance(cleaned, JsonResponse):
+        return cleaned
+    save_with_file(record, cleaned)
+    return None
