@@ -6,6 +6,8 @@ default, so it can be tested without touching ``os.environ``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
 from pathlib import Path
 
@@ -53,3 +55,17 @@ def load_or_create_secret_key(data_dir: Path) -> str:
     path.touch(mode=0o600)
     path.write_text(key)
     return key
+
+
+def make_private(data_dir: Path) -> None:
+    """Make the data dir the owner's alone, and everything written later too.
+
+    The umask applies to the whole process, so the SQLite database, its WAL,
+    uploaded files and backups are created 0600 (folders 0700) however the
+    shell that started the app was set up.
+    """
+    os.umask(0o077)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    # A data dir owned by someone else (a shared mount, say) is left as it is.
+    with contextlib.suppress(PermissionError):
+        data_dir.chmod(0o700)

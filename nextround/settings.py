@@ -6,24 +6,37 @@ Every variable is listed with its default in the README. Parsers live in
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 import platformdirs
+from csp.constants import NONE, SELF
 
-from nextround.env import load_or_create_secret_key, parse_bool, parse_int, parse_list
+from nextround.env import (
+    load_or_create_secret_key,
+    make_private,
+    parse_bool,
+    parse_int,
+    parse_list,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 
 DATA_DIR = Path(
     os.environ.get("NEXTROUND_DATA_DIR") or platformdirs.user_data_dir("nextround", appauthor=False)
 ).expanduser()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Job-search records are private: whatever the umask, everything this
+# process writes from here on (database, WAL, uploads, backups) is the
+# owner's alone, and so is the folder that holds it.
+make_private(DATA_DIR)
 
 SECRET_KEY = os.environ.get("NEXTROUND_SECRET_KEY") or load_or_create_secret_key(DATA_DIR)
 DEBUG = parse_bool(os.environ.get("NEXTROUND_DEBUG"), default=False)
 HTTPS = parse_bool(os.environ.get("NEXTROUND_HTTPS"), default=False)
+# Addresses of the reverse proxy whose X-Forwarded-* headers `serve` trusts.
+TRUSTED_PROXY = parse_list(os.environ.get("NEXTROUND_TRUSTED_PROXY"), default=[])
 OPEN_SIGNUP = parse_bool(os.environ.get("NEXTROUND_OPEN_SIGNUP"), default=False)
 ALLOWED_HOSTS = parse_list(
     os.environ.get("NEXTROUND_ALLOWED_HOSTS"), default=["127.0.0.1", "localhost", "[::1]"]
@@ -34,6 +47,8 @@ CSRF_TRUSTED_ORIGINS = parse_list(os.environ.get("NEXTROUND_CSRF_TRUSTED_ORIGINS
 BASE_URL = os.environ.get("NEXTROUND_BASE_URL", "").rstrip("/")
 UPLOAD_MAX_BYTES = parse_int(os.environ.get("NEXTROUND_UPLOAD_MAX_MB"), default=10) * 1024 * 1024
 MEDIA_ROOT = DATA_DIR / "files"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -44,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
+    "csp",
     # Listed so django-ninja serves its API docs from its bundled files, not a CDN.
     "ninja",
     "nextround.core",
@@ -67,9 +84,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "nextround.core.middleware.PermissionsPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "nextround.accounts.middleware.FirstRunMiddleware",
     "nextround.core.middleware.OutOfRangeMiddleware",
+    # Last, so that a locked-out login is answered before anything else runs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nextround.urls"
@@ -119,7 +140,13 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out login before the password is hashed at all.
+    "nextround.accounts.backends.LoginThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "nextround.accounts.passwords.NotOnlySpacesValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -145,6 +172,47 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Wrong logins: after this many for one account, that account's login is
+# refused for a while (other accounts are never slowed). `nextround unlock`
+# lifts it early.
+AXES_FAILURE_LIMIT = parse_int(os.environ.get("NEXTROUND_LOGIN_ATTEMPTS"), default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=parse_int(os.environ.get("NEXTROUND_LOCKOUT_MINUTES"), default=15)
+)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes would also lock by address; people behind one address (a library, a
+# careers service) would then lock each other out. The lock is per account.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nextround.accounts.lockout.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# `serve` puts the proxy's client address in REMOTE_ADDR (see TRUSTED_PROXY).
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_VERBOSE = False
+
+# The content policy: our own scripts, styles and images only. No inline
+# script anywhere, so none is allowed. Forms may post to the site and open
+# the mail program (the drafted claim is a mailto: redirect).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF, "mailto:"],
+        "frame-ancestors": [NONE],
+    },
+}
+PERMISSIONS_POLICY = (
+    "camera=(), geolocation=(), payment=(), usb=(), microphone=(self), fullscreen=(self)"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

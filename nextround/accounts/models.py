@@ -7,6 +7,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 
 def new_calendar_secret() -> str:
@@ -81,3 +82,13 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+def revoke_all_tokens(user: User) -> int:
+    """Revoke every active API token of the account; return how many there were.
+
+    A changed password means the person wants everything that used the old
+    one shut out, and a token made while the old password was known is such
+    a thing.
+    """
+    return ApiToken.objects.active().filter(user=user).update(revoked_at=timezone.now())

@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from nextround.accounts import portability_views, views
+from nextround.accounts.passwords import ChangePasswordView
 
 app_name = "accounts"
 
@@ -12,10 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password.html",
-            success_url=reverse_lazy("accounts:password_done"),
-        ),
+        ChangePasswordView.as_view(),
         name="password",
     ),
     path(

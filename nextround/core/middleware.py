@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import DataError
 from django.template.response import TemplateResponse
 
@@ -25,3 +26,15 @@ class OutOfRangeMiddleware:
         if isinstance(exception, OverflowError | DataError):
             return TemplateResponse(request, "400.html", status=400)
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """Tell the browser which powerful features the site may use at all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -93,10 +93,22 @@ def page(chromium_browser, live_server):
     context = chromium_browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
     tab = context.new_page()
+    # The content policy is in force on every page a browser test visits:
+    # anything it blocks (an inline script or style, a foreign host) fails.
+    blocked = []
+    tab.on(
+        "console",
+        lambda message: (
+            blocked.append(f"{tab.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     try:
         yield tab
     finally:
         context.close()
+    assert not blocked, "The content policy blocked something:\n" + "\n".join(blocked)
 
 
 @pytest.fixture

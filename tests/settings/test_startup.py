@@ -64,9 +64,58 @@ def test_check_deploy_is_clean_in_hosted_mode(tmp_path):
         "NEXTROUND_SECRET_KEY": "a-hosted-secret-key-" + "x" * 50,
         "NEXTROUND_DEBUG": "0",
         "NEXTROUND_ALLOWED_HOSTS": "jobs.example.org",
+        "NEXTROUND_TRUSTED_PROXY": "127.0.0.1",
     }
     result = nextround(
         "check", "--deploy", "--fail-level", "WARNING", env=hosted, data_dir=tmp_path
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_names_https_without_a_trusted_proxy(tmp_path):
+    hosted = {
+        "NEXTROUND_HTTPS": "1",
+        "NEXTROUND_SECRET_KEY": "a-hosted-secret-key-" + "x" * 50,
+        "NEXTROUND_ALLOWED_HOSTS": "jobs.example.org",
+    }
+    result = nextround("check", "--deploy", env=hosted, data_dir=tmp_path)
+    assert result.returncode != 0
+    assert "NEXTROUND_TRUSTED_PROXY" in result.stderr + result.stdout
+
+
+def test_serve_refuses_https_without_a_trusted_proxy_in_one_line(tmp_path):
+    result = nextround("serve", "--port", "0", env={"NEXTROUND_HTTPS": "1"}, data_dir=tmp_path)
+    assert result.returncode != 0
+    assert "NEXTROUND_TRUSTED_PROXY" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_names_a_busy_port_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = nextround("serve", "--port", str(port), env={}, data_dir=tmp_path)
+    assert result.returncode != 0
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_data_dir_and_database_are_private_whatever_the_umask(tmp_path):
+    import stat
+
+    data_dir = tmp_path / "data"
+    result = subprocess.run(
+        ["sh", "-c", "umask 022 && exec " + " ".join(nextround.command("migrate", "-v", "0"))],
+        env=nextround.environment({}, data_dir),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for path in data_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path

@@ -3,7 +3,46 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+# The proxy headers `serve` believes, and only from NEXTROUND_TRUSTED_PROXY:
+# the scheme the visitor used (so https is seen as https, and no redirect
+# loop starts), their address (for the login throttle), host and port.
+PROXY_HEADERS = {"x-forwarded-proto", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port"}
+
+
+def waitress_options(host: str, port: int, threads: int) -> dict:
+    """The keyword arguments for ``waitress.serve`` under the current settings.
+
+    Behind a TLS proxy the app must know which requests came in over https;
+    without a trusted proxy it could only ever see plain http, so a hosted
+    HTTPS setting with no proxy named is refused instead of looping.
+    """
+    options = {
+        "host": host,
+        "port": port,
+        "threads": threads,
+        "ident": "nextround",
+        # A client that is not the proxy cannot pretend to be on https.
+        "clear_untrusted_proxy_headers": True,
+    }
+    proxies = settings.TRUSTED_PROXY
+    if settings.HTTPS and not proxies:
+        raise CommandError(
+            "NEXTROUND_HTTPS=1 needs NEXTROUND_TRUSTED_PROXY, the address of the proxy that "
+            "handles https (for example 127.0.0.1)."
+        )
+    if len(proxies) > 1:
+        raise CommandError(
+            "NEXTROUND_TRUSTED_PROXY takes one address: put the proxies behind one front proxy."
+        )
+    if proxies:
+        options.update(
+            trusted_proxy=proxies[0],
+            trusted_proxy_count=1,
+            trusted_proxy_headers=PROXY_HEADERS,
+        )
+    return options
 
 
 class Command(BaseCommand):
@@ -19,12 +58,21 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
 
     def handle(self, *args, host: str, port: int, threads: int, **options):
-        from waitress import serve
+        from waitress import create_server
 
         from nextround.wsgi import application
 
+        try:
+            server = create_server(application, **waitress_options(host, port, threads))
+        except OSError as error:
+            raise CommandError(f"Cannot listen on {host}:{port}: {error.strerror}.") from error
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
         self.stdout.write(f"Next Round is at http://{shown_host}:{port}/  (Ctrl+C to stop)")
         self.stdout.flush()
-        serve(application, host=host, port=port, threads=threads, ident="nextround")
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
