@@ -9,11 +9,15 @@ from django.utils import timezone
 from nextround.questions.models import Category, Question
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|])")
+# Schemes that run or embed something when a viewer makes them clickable;
+# escaping their colon keeps the words and breaks the link.
+UNSAFE_SCHEMES = re.compile(r"(?i)\b(javascript|vbscript|data|file)\s*:")
 
 
 def _escape(text: str) -> str:
     """Keep user text literal: Markdown punctuation escaped, so nothing turns into a link or heading."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", text.strip())
+    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", text.strip())
+    return UNSAFE_SCHEMES.sub(r"\1\\:", escaped)
 
 
 def bank_markdown(user) -> str:

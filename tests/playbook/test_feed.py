@@ -119,3 +119,18 @@ def test_a_regenerated_secret_retires_the_old_address(user_client, client, user)
     assert user.calendar_secret != old
     assert client.get(reverse("calendar_feed", args=[old])).status_code == 404
     assert client.get(reverse("calendar_feed", args=[user.calendar_secret])).status_code == 200
+
+
+def test_a_row_no_calendar_can_hold_is_left_out_not_the_whole_feed(client, user):
+    kept = InterviewFactory(owner=user, starts_at=NOW)
+    # Saved before dates were checked: an hour later is past the last date there is.
+    edge = InterviewFactory(owner=user, starts_at=NOW)
+    type(edge).objects.filter(pk=edge.pk).update(
+        starts_at=datetime.datetime(9999, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    )
+    step = ActionFactory(owner=user, status=ActionStatus.OPEN)
+    type(step).objects.filter(pk=step.pk).update(due_on=datetime.date.max)
+    events = events_by_uid(feed_of(client, user))
+    assert f"interview-{kept.pk}@nextround" in events
+    assert f"interview-{edge.pk}@nextround" not in events
+    assert f"action-{step.pk}@nextround" not in events

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -201,3 +203,27 @@ def test_the_pages_need_a_login(user, client):
     response = client.get(reverse("questions:questions"))
     assert response.status_code == 302
     assert "login" in response.url
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "[click](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "javascript:alert(document.cookie)",
+        "[x]: javascript:alert(1)\n\n[x]",
+        "![pic](data:text/html;base64,PHNjcmlwdD4=)",
+        "JaVaScRiPt :alert(1)",
+    ],
+)
+def test_the_markdown_export_never_carries_a_script_link(user, user_client, answer):
+    from markdown_it import MarkdownIt
+
+    QuestionFactory(owner=user, star_result=answer, text=answer + "?")
+    text = user_client.get(reverse("questions:markdown")).content.decode()
+    # Not even a viewer that links any "scheme:" finds one.
+    assert not re.search(r"(?i)(javascript|data)\s*:", text)
+    html = MarkdownIt("commonmark").enable("linkify").render(text).lower()
+    assert 'href="javascript' not in html
+    assert 'src="data' not in html
+    assert "<a " not in html
