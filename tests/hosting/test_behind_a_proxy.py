@@ -26,10 +26,16 @@ NGINX = Path("/usr/sbin/nginx")
 VISITOR = "127.0.0.2"
 PASSWORD = "a-long-hosted-password-42"
 
-pytestmark = pytest.mark.skipif(
-    not NGINX.exists() and os.environ.get("CI", "").lower() != "true",
-    reason="The proxy test needs Debian's nginx (apt install nginx).",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not NGINX.exists() and os.environ.get("CI", "").lower() != "true",
+        reason="The proxy test needs Debian's nginx (apt install nginx).",
+    ),
+    # The served app keeps its data in SQLite; once per suite run is enough.
+    pytest.mark.skipif(
+        "DATABASE_URL" in os.environ, reason="The proxy test runs in the SQLite pass."
+    ),
+]
 
 
 def _free_port() -> int:
