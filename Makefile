@@ -27,7 +27,7 @@ run: install ## Migrate, then serve on http://$(HOST):$(PORT)/.
 lint: $(VENV)/.test-tools ## Lint, format check, and a check for missing migrations.
 	$(BIN)/ruff check nextround tests
 	$(BIN)/ruff format --check nextround tests
-	$(BIN)/nextround makemigrations --check --dry-run
+	$(BIN)/nextround django makemigrations --check --dry-run
 
 # pytest-xdist workers; CI has two cores. `make test WORKERS=4` on a bigger machine.
 WORKERS ?= 2

@@ -192,8 +192,54 @@ def test_demo_builds_the_demo_account(data_dir):
     assert usernames(data_dir) == ["demo"]
 
 
-def test_django_commands_are_there_too(data_dir):
-    result = nextround(data_dir, "help")
+def test_help_lists_next_rounds_commands_grouped_with_a_line_each(data_dir):
+    result = nextround(data_dir, "--help")
     assert result.returncode == 0
-    for command in ("serve", "createuser", "token", "demo", "migrate", "check"):
-        assert command in result.stdout
+    text = result.stdout
+    for group in ("Running it:", "Accounts:", "Every day:", "Your data:"):
+        assert group in text
+    for command in ("serve", "createuser", "token", "demo", "migrate", "check", "unlock"):
+        assert f"\n  {command} " in text
+    assert "Serve the app with a production server" in text
+    for developer_only in ("flush", "sqlflush", "startproject", "createsuperuser"):
+        assert f"  {developer_only} " not in text
+    assert nextround(data_dir, "help").stdout == text
+
+
+def test_djangos_own_commands_are_under_django(data_dir):
+    refused = nextround(data_dir, "flush", "--no-input")
+    assert refused.returncode == 2
+    assert "nextround django flush" in refused.stderr
+    assert usernames(data_dir) == []
+    listed = nextround(data_dir, "django", "help")
+    assert listed.returncode == 0
+    assert "flush" in listed.stdout
+
+
+def test_an_unknown_command_is_one_line(data_dir):
+    result = nextround(data_dir, "frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "no command 'frobnicate'" in result.stderr
+
+
+def test_help_for_one_command_shows_its_options(data_dir):
+    result = nextround(data_dir, "help", "serve")
+    assert result.returncode == 0
+    assert "--port" in result.stdout
+
+
+def test_a_command_against_an_unmigrated_data_dir_says_so_in_one_line(tmp_path):
+    result = nextround(tmp_path, "token", "robin")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "nextround migrate" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_createuser_without_a_terminal_asks_for_password_stdin(data_dir):
+    result = nextround(data_dir, "createuser", "robin")
+    assert result.returncode != 0
+    assert "--password-stdin" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert usernames(data_dir) == []

@@ -44,7 +44,7 @@ WRITE = (
 
 
 def test_it_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
-    result = nextround("shell", "--no-imports", "-c", PRAGMAS, env={}, data_dir=tmp_path)
+    result = nextround("django", "shell", "--no-imports", "-c", PRAGMAS, env={}, data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     journal_mode, busy_timeout = result.stdout.split()
     assert journal_mode == "wal"
@@ -56,7 +56,9 @@ def test_the_app_and_a_command_can_write_at_the_same_time(tmp_path):
     migrated = nextround("migrate", "--no-input", env={}, data_dir=tmp_path)
     assert migrated.returncode == 0, migrated.stderr
     with subprocess.Popen(
-        nextround.command("shell", "--no-imports", "-c", HOLD_THE_LOCK.format(signal=signal)),
+        nextround.command(
+            "django", "shell", "--no-imports", "-c", HOLD_THE_LOCK.format(signal=signal)
+        ),
         env=nextround.environment({}, tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -66,7 +68,13 @@ def test_the_app_and_a_command_can_write_at_the_same_time(tmp_path):
         # The command waits for the app's transaction instead of failing
         # with "database is locked".
         command = nextround(
-            "shell", "--no-imports", "-c", WRITE.format(signal=signal), env={}, data_dir=tmp_path
+            "django",
+            "shell",
+            "--no-imports",
+            "-c",
+            WRITE.format(signal=signal),
+            env={},
+            data_dir=tmp_path,
         )
         _, app_errors = app.communicate(timeout=60)
     assert app.returncode == 0, app_errors
@@ -74,6 +82,7 @@ def test_the_app_and_a_command_can_write_at_the_same_time(tmp_path):
     assert float(command.stdout) > 0.5, "the command should have waited for the app"
 
     listed = nextround(
+        "django",
         "shell",
         "--no-imports",
         "-c",

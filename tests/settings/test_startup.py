@@ -35,6 +35,7 @@ nextround.command = _command
 nextround.environment = _environment
 
 PRINT_KEY = (
+    "django",
     "shell",
     "--no-imports",
     "-c",

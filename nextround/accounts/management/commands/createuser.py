@@ -27,6 +27,10 @@ class Command(BaseCommand):
             raise CommandError(f"An account named {username!r} already exists.")
         if password_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
+        elif not sys.stdin.isatty():
+            raise CommandError(
+                "There is no terminal to ask for the password: pipe it in with --password-stdin."
+            )
         else:
             password = getpass.getpass("Password: ")
             if getpass.getpass("Password (again): ") != password:
