@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.http import JsonResponse
 
 from nextround.core.uploads import (
-    CleanedUpload,
+    CheckedFile,
     UploadedFileFields,
     UploadRefused,
-    clean_upload,
+    check_file,
     save_with_file,
 )
 
 
-def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
+def clean_or_refuse(upload) -> CheckedFile | JsonResponse:
     """The cleaned upload, or the JSON response that names the problem with the ``file`` field."""
     if upload is None:
         return JsonResponse(
@@ -29,7 +29,7 @@ def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
             status=422,
         )
     try:
-        return clean_upload(upload)
+        return check_file(upload)
     except UploadRefused as refused:
         return JsonResponse(
             {
