@@ -24,7 +24,9 @@ ownership.
 
 Decoding limits: one upload may add at most about 100 MB to the process.
 Pillow holds every pixel in four bytes, so a still is decoded at full size
-only up to ``MAX_DECODED_PIXELS``; a larger JPEG is decoded at a half,
+only up to ``MAX_DECODED_PIXELS``, and turned upright only up to
+``MAX_TURNED_PIXELS`` (turning holds it twice; a larger photo keeps its EXIF
+orientation as its one tag instead); a larger JPEG is decoded at a half,
 quarter or eighth of its size (the JPEG decoder does that without ever
 holding the full picture), and any other image beyond it is refused. Nothing
 over ``MAX_IMAGE_PIXELS`` is opened at all. An animation keeps its frames
@@ -62,10 +64,24 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 # accident elsewhere.
 MAX_IMAGE_PIXELS = 40_000_000
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-# The most pixels held at full size: about 50 MB at four bytes a pixel, so
-# that turning a photo upright (a second copy) stays within the 100 MB an
-# upload may use. A 12-megapixel phone photo fits.
+# The most pixels held at full size: about 50 MB at four bytes a pixel, with
+# room for the JPEG encoder's own buffers within the 100 MB an upload may
+# use. A 12-megapixel phone photo fits.
 MAX_DECODED_PIXELS = 12_600_000
+# Turning a photo upright holds it twice; beyond this many pixels the EXIF
+# orientation tag is kept instead (the one tag that is).
+MAX_TURNED_PIXELS = 8_000_000
+ORIENTATION = 0x0112
+TURNS = {
+    1: None,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 # All frames of an animation together, each held as RGBA.
 MAX_ANIMATION_PIXELS = 8_000_000
 MAX_FRAMES = 300
@@ -256,8 +272,12 @@ def _decode(image: Image.Image, kind: FileKind) -> None:
             raise UnsupportedFile(TOO_MANY_PIXELS)
         # The JPEG decoder can skip detail and produce a half, quarter or
         # eighth of the picture directly; ask for the largest that fits.
-        scale = math.sqrt(MAX_DECODED_PIXELS / pixels)
-        image.draft("RGB", (math.floor(image.width * scale), math.floor(image.height * scale)))
+        # ``draft`` picks the smallest reduction that still gives at least
+        # the size asked for, so ask for exactly a half, quarter or eighth.
+        for divisor in (2, 4, 8):
+            if pixels / (divisor * divisor) <= MAX_DECODED_PIXELS:
+                break
+        image.draft("RGB", (math.ceil(image.width / divisor), math.ceil(image.height / divisor)))
         if image.width * image.height > MAX_DECODED_PIXELS:
             raise UnsupportedFile(TOO_MANY_PIXELS)
     try:
@@ -303,6 +323,7 @@ def _reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
     try:
         frames = _frame_count(image) if kind in (GIF, WEBP) else 1
         out = io.BytesIO()
+        orientation = 1
         if 1 < frames <= MAX_FRAMES and image.width * image.height * frames <= (
             MAX_ANIMATION_PIXELS
         ):
@@ -310,20 +331,39 @@ def _reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
         else:
             # A still, or an animation too long to hold: its first frame.
             _decode(image, kind)
-            if kind is JPEG:
-                ImageOps.exif_transpose(image, in_place=True)
-            first = _pixels_only(image, keep_alpha=kind is not JPEG)
+            orientation = _orientation(image)
             options: dict = {}
+            if orientation == 1 or image.width * image.height <= MAX_TURNED_PIXELS:
+                # Turning the pixels themselves holds the picture twice.
+                ImageOps.exif_transpose(image, in_place=True)
+                orientation = 1
+            else:
+                # Too large to hold twice: the pixels stay as the camera wrote
+                # them, with the orientation as the one tag kept, so that
+                # viewers still show the photo upright.
+                exif = Image.Exif()
+                exif[ORIENTATION] = orientation
+                options["exif"] = exif
+            first = _pixels_only(image, keep_alpha=kind is not JPEG)
             if kind is JPEG:
-                options = {"quality": 90, "optimize": True}
+                options |= {"quality": 90, "optimize": True}
             elif kind is PNG:
-                options = {"optimize": True}
+                options |= {"optimize": True}
             elif kind is WEBP:
-                options = {"quality": 90}
+                options |= {"quality": 90}
             first.save(out, format=kind.pillow_format, **options)
-        return out.getvalue(), _make_thumbnail(first)
+        return out.getvalue(), _make_thumbnail(first, orientation)
     finally:
         image.close()
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1 = upright), or 1 when it is missing or nonsense."""
+    try:
+        value = image.getexif().get(ORIENTATION, 1)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError):
+        return 1
+    return value if value in TURNS else 1
 
 
 def _save_animation(image: Image.Image, kind: FileKind, out: io.BytesIO) -> Image.Image:
@@ -345,11 +385,13 @@ def _save_animation(image: Image.Image, kind: FileKind, out: io.BytesIO) -> Imag
     return first
 
 
-def _make_thumbnail(image: Image.Image) -> bytes:
-    """A small WebP of the image for lists, keeping its proportions."""
+def _make_thumbnail(image: Image.Image, orientation: int = 1) -> bytes:
+    """A small, upright WebP of the image for lists, keeping its proportions."""
     # ``thumbnail`` shrinks in place: the full-size image is already saved,
     # so it is shrunk rather than copied first.
     image.thumbnail(THUMBNAIL_SIZE)
+    if TURNS.get(orientation) is not None:
+        image = image.transpose(TURNS[orientation])
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=80)
     return out.getvalue()
@@ -615,6 +657,10 @@ def file_response(record: UploadedFileFields, *, thumbnail: bool = False) -> Fil
     cannot run scripts in our origin.
     """
     path = record.thumbnail.name if thumbnail else record.file.name
+    # A thumbnail is only ever made from an image; one beside anything else
+    # (left by an import before it was checked) is not served as an image.
+    if thumbnail and not record.has_image:
+        raise Http404("No thumbnail")
     if not path:
         raise Http404("No file")
     try:

@@ -3,12 +3,15 @@
 import io
 
 import pytest
+from django.core.files.base import ContentFile
+from django.http import Http404
 from PIL import Image
 
 from nextround.core.uploads import (
     FileTooLarge,
     UnsupportedFile,
     check_file,
+    file_response,
     private_storage,
     save_with_file,
 )
@@ -134,10 +137,11 @@ def test_a_jpeg_loses_its_location_and_camera():
     assert b"Example Camera Co" not in kept.content
 
 
-def test_a_photo_taken_sideways_is_turned_upright():
+def test_a_photo_taken_sideways_is_turned_upright_and_loses_the_tag():
     # Orientation 6: the camera was turned; the stored pixels are 40 by 20.
     kept = check_file(upload(jpeg_with_gps(orientation=6), "sideways.jpg"))
     assert reopen(kept.content).size == (20, 40)
+    assert not reopen(kept.content).getexif()
 
 
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP", "GIF"])
@@ -209,3 +213,78 @@ def test_a_failed_save_leaves_no_file_behind(user, private_media):
         save_with_file(item, check_file(upload(image_bytes("PNG"), "a.png")))
     assert not HappyItem.objects.exists()
     assert not [path for path in private_media.rglob("*") if path.is_file()]
+
+
+def test_a_photo_larger_than_can_be_held_is_kept_at_a_half(monkeypatch):
+    monkeypatch.setattr("nextround.core.uploads.MAX_DECODED_PIXELS", 1000)
+    kept = check_file(upload(image_bytes("JPEG", size=(60, 40)), "wide.jpg"))
+    assert reopen(kept.content).size == (30, 20)
+
+
+def test_a_png_larger_than_can_be_held_is_refused(monkeypatch):
+    monkeypatch.setattr("nextround.core.uploads.MAX_DECODED_PIXELS", 1000)
+    with pytest.raises(UnsupportedFile, match="too large"):
+        check_file(upload(image_bytes("PNG", size=(60, 40)), "wide.png"))
+
+
+def test_a_large_sideways_photo_keeps_only_its_orientation(monkeypatch):
+    # Turning it would hold the picture twice: viewers turn it by the tag.
+    monkeypatch.setattr("nextround.core.uploads.MAX_TURNED_PIXELS", 100)
+    kept = check_file(upload(jpeg_with_gps(orientation=6), "sideways.jpg"))
+    image = reopen(kept.content)
+    assert image.size == (40, 20)
+    assert dict(image.getexif()) == {0x0112: 6}
+    assert b"Example Camera Co" not in kept.content
+    assert reopen(kept.thumbnail).size == (20, 40)
+
+
+def test_a_png_with_an_orientation_is_turned_upright_too():
+    exif = Image.Exif()
+    exif[0x0112] = 8
+    kept = check_file(upload(image_bytes("PNG", exif=exif), "turned.png"))
+    assert reopen(kept.content).size == (20, 40)
+
+
+def test_a_long_animation_keeps_only_its_first_frame(monkeypatch):
+    monkeypatch.setattr("nextround.core.uploads.MAX_ANIMATION_PIXELS", 2000)
+    frames = [Image.new("RGB", (30, 30), colour) for colour in ("red", "green", "blue")]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=200)
+    kept = check_file(upload(out.getvalue(), "wave.gif"))
+    image = reopen(kept.content)
+    assert getattr(image, "n_frames", 1) == 1
+    assert image.convert("RGB").getpixel((0, 0)) == (255, 0, 0)
+
+
+def test_bytes_are_checked_like_a_file_and_named_by_their_content():
+    kept = check_file(image_bytes("JPEG"), name="notes.html")
+    assert kept.content_type == "image/jpeg"
+    assert kept.name == "notes.jpg"
+
+
+@pytest.mark.parametrize(
+    "uri", ["javascript:alert(1)", "file:///etc/passwd", " JavaScript:alert(1)", "data:text/html,x"]
+)
+def test_a_pdf_link_that_is_not_to_the_web_is_refused(uri):
+    from tests.uploads.test_one_checker import pdf_with_link
+
+    with pytest.raises(UnsupportedFile, match="script"):
+        check_file(pdf_with_link(uri), name="a.pdf")
+
+
+@pytest.mark.parametrize("action", [b"/GoToR", b"/GoToE", b"/Launch"])
+def test_a_pdf_that_opens_another_file_is_refused(action):
+    content = pdf_bytes().replace(
+        b"%%EOF", b"5 0 obj\n<< /S " + action + b" /F (other.pdf) >>\nendobj\n%%EOF"
+    )
+    with pytest.raises(UnsupportedFile, match="script"):
+        check_file(content, name="a.pdf")
+
+
+def test_a_thumbnail_beside_a_pdf_is_never_served(user):
+    # As an import before the one checker could leave it: a PDF as "thumbnail".
+    item = HappyItemFactory(owner=user)
+    save_with_file(item, check_file(upload(pdf_bytes(), "letter.pdf")))
+    item.thumbnail.save("thumbnail.webp", ContentFile(pdf_bytes()))
+    with pytest.raises(Http404):
+        file_response(item, thumbnail=True)
