@@ -14,7 +14,6 @@ import base64
 import contextlib
 import datetime
 import uuid
-from collections.abc import Iterable
 from decimal import Decimal
 
 from django.apps import apps
@@ -355,8 +354,3 @@ def _keep_creation_time(instance: models.Model, created_at) -> None:
     except ValidationError:
         return
     type(instance)._default_manager.filter(pk=instance.pk).update(created_at=value)
-
-
-def model_labels(models_: Iterable[type[models.Model]] | None = None) -> list[str]:
-    """The record kinds an export holds, for documentation and tests."""
-    return [model._meta.label_lower for model in (models_ or portable_models())]

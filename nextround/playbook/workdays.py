@@ -56,14 +56,3 @@ def add_working_days(start: datetime.date, days: int, country: str) -> datetime.
         if is_working_day(day, country):
             counted += 1
     return day
-
-
-def working_days_between(start: datetime.date, end: datetime.date, country: str) -> int:
-    """How many working days come after ``start`` up to and including ``end`` (0 if none)."""
-    count = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, country):
-            count += 1
-    return count
