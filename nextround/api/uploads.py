@@ -1,20 +1,23 @@
-"""How the API answers a refused upload: 413 for too large, 415 for the wrong kind."""
+"""How the API answers a refused upload: 413 for too large, 415 for the wrong kind.
+
+The checking itself is ``core.uploads.check_file``, the same for every door.
+"""
 
 from __future__ import annotations
 
 from django.http import JsonResponse
 
 from nextround.core.uploads import (
-    CleanedUpload,
+    CheckedFile,
     UploadedFileFields,
     UploadRefused,
-    clean_upload,
+    check_file,
     save_with_file,
 )
 
 
-def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
-    """The cleaned upload, or the JSON response that names the problem with the ``file`` field."""
+def check_or_refuse(upload) -> CheckedFile | JsonResponse:
+    """The checked file, or the JSON response that names the problem with the ``file`` field."""
     if upload is None:
         return JsonResponse(
             {
@@ -29,7 +32,7 @@ def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
             status=422,
         )
     try:
-        return clean_upload(upload)
+        return check_file(upload)
     except UploadRefused as refused:
         return JsonResponse(
             {
@@ -43,8 +46,8 @@ def clean_or_refuse(upload) -> CleanedUpload | JsonResponse:
 
 def attach_or_refuse(record: UploadedFileFields, upload) -> JsonResponse | None:
     """Check an upload and store it on ``record``; the refusal to send back, if any."""
-    cleaned = clean_or_refuse(upload)
-    if isinstance(cleaned, JsonResponse):
-        return cleaned
-    save_with_file(record, cleaned)
+    checked = check_or_refuse(upload)
+    if isinstance(checked, JsonResponse):
+        return checked
+    save_with_file(record, checked)
     return None

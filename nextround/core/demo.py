@@ -29,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core import demo_pictures
-from nextround.core.uploads import clean_upload, save_with_file
+from nextround.core.uploads import check_file, save_with_file
 from nextround.expenses.models import ClaimStatus, Expense, ExpenseCategory
 from nextround.feedback.models import (
     Feedback,
@@ -839,7 +839,7 @@ def happy_box(story: Story) -> None:
             text=text,
             link=link,
         )
-        save_with_file(item, clean_upload(pictures[picture]) if picture else None)
+        save_with_file(item, check_file(pictures[picture]) if picture else None)
 
 
 def expenses(story: Story) -> None:
@@ -856,7 +856,7 @@ def expenses(story: Story) -> None:
             **claim,
         )
         expense.full_clean()
-        save_with_file(expense, clean_upload(receipt) if receipt else None)
+        save_with_file(expense, check_file(receipt) if receipt else None)
 
     # Asked on the day, and refused: volunteers' travel was not covered then.
     spend(

@@ -14,7 +14,6 @@ import base64
 import contextlib
 import datetime
 import uuid
-from collections.abc import Iterable
 from decimal import Decimal
 
 from django.apps import apps
@@ -25,7 +24,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from nextround.core.models import OwnedModel
-from nextround.core.uploads import NOT_ACCEPTED, PDF, FileKind, UploadedFileFields, check_pdf, sniff
+from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
 
 FORMAT = "nextround-export"
 VERSION = 1
@@ -259,7 +258,7 @@ def _build(model, user, record, new_ids, where, stored):
     else:
         instance.owner = user
     links, many = [], []
-    kinds: dict[str, FileKind | None] = {}
+    kinds: dict[str, CheckedFile | None] = {}
     for field in model._meta.concrete_fields:
         if field.primary_key or _skipped(field, model):
             continue
@@ -280,10 +279,12 @@ def _build(model, user, record, new_ids, where, stored):
                 links.append((field, value))
         elif isinstance(field, models.FileField):
             kinds[field.name] = _attach_file(instance, field, value, where)
-            if getattr(instance, field.name).name:
-                stored.append(
-                    (getattr(instance, field.name).storage, getattr(instance, field.name).name)
-                )
+            # Attaching a file may write its thumbnail too: note every new path.
+            for file_field in model._meta.concrete_fields:
+                if isinstance(file_field, models.FileField):
+                    written = getattr(instance, file_field.name)
+                    if written.name and (written.storage, written.name) not in stored:
+                        stored.append((written.storage, written.name))
         else:
             try:
                 setattr(instance, field.attname, field.to_python(value))
@@ -292,18 +293,26 @@ def _build(model, user, record, new_ids, where, stored):
     for field in model._meta.many_to_many:
         if isinstance(record.get(field.name), list):
             many.append((field, record[field.name]))
-    if isinstance(instance, UploadedFileFields) and kinds.get("file"):
-        instance.file_type = kinds["file"].content_type
+    checked = kinds.get("file")
+    if isinstance(instance, UploadedFileFields) and checked is not None:
+        # What the document says about the file gives way to what was found.
+        instance.file_type = checked.content_type
+        instance.file_name = checked.name_like(instance.file_name or checked.name)
+        instance.file_size = len(checked.content)
     return instance, links, many
 
 
-def _attach_file(instance, field, value, where) -> FileKind | None:
-    """Store a file from the document, if it is one of the kinds uploads accept.
+def _attach_file(instance, field, value, where) -> CheckedFile | None:
+    """Store a file from the document through the same checker as every upload.
 
-    An export is only text someone could have edited, so its files pass the
-    same content checks as an upload: the kind comes from the bytes, never
-    from what the document claims.
+    An export is only text someone could have edited, so its files pass
+    ``check_file`` like any upload: the kind, the extension on disk and the
+    content type come from the bytes, never from what the document claims,
+    and images are re-encoded without their metadata. A record's thumbnail is
+    made from its checked file, never taken from the document.
     """
+    if isinstance(instance, UploadedFileFields) and field.name == "thumbnail":
+        return None
     if not value:
         return None
     try:
@@ -311,16 +320,17 @@ def _attach_file(instance, field, value, where) -> FileKind | None:
         name = str(value["name"])[:100]
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError({f"{where}.{field.name}": "A file could not be read."}) from error
-    kind = sniff(content[:16])
-    if kind is None:
-        raise ValidationError({f"{where}.{field.name}": NOT_ACCEPTED})
-    if kind is PDF:
-        try:
-            check_pdf(content)
-        except ValidationError as error:
-            raise ValidationError({f"{where}.{field.name}": error.messages}) from error
-    getattr(instance, field.name).save(name, ContentFile(content), save=False)
-    return kind
+    try:
+        checked = check_file(content, name=name)
+    except ValidationError as error:
+        raise ValidationError({f"{where}.{field.name}": error.messages}) from error
+    if isinstance(instance, UploadedFileFields) and field.name == "file":
+        put_file(instance, checked)
+    else:
+        getattr(instance, field.name).save(
+            f"file.{checked.extension}", ContentFile(checked.content), save=False
+        )
+    return checked
 
 
 def _save(instance: models.Model, where: str) -> None:
@@ -344,8 +354,3 @@ def _keep_creation_time(instance: models.Model, created_at) -> None:
     except ValidationError:
         return
     type(instance)._default_manager.filter(pk=instance.pk).update(created_at=value)
-
-
-def model_labels(models_: Iterable[type[models.Model]] | None = None) -> list[str]:
-    """The record kinds an export holds, for documentation and tests."""
-    return [model._meta.label_lower for model in (models_ or portable_models())]

@@ -1,26 +1,44 @@
-"""Files people upload: checked by what they are, cleaned, kept private.
+"""Every file that enters Next Round passes one checker: ``check_file``.
 
-Happy-box items and expense receipts both take a file. Whatever the name or
-the browser says, a file is accepted only if its content is a PNG, JPEG,
-WebP, GIF or PDF:
+Happy-box items and expense receipts take a file through the web forms, the
+API and the JSON import alike, and all three doors call ``check_file``, so a
+file refused by one is refused by all. Whatever the name or the browser
+says, a file is accepted only if its content is a PNG, JPEG, WebP, GIF or
+PDF, and no larger than ``NEXTROUND_UPLOAD_MAX_MB``:
 
-- images must start with their format's signature *and* decode in Pillow;
-  they are then re-encoded from their pixels alone, so EXIF (the GPS
-  location above all), XMP, ICC profiles and comments are left behind, the
-  camera's orientation is applied, and a small thumbnail is made;
+- images must start with their format's signature *and* decode in Pillow
+  within the decoding limits below; they are then re-encoded from their
+  pixels alone, so EXIF (the GPS location above all), XMP, ICC profiles and
+  comments are left behind, the camera's orientation is applied, and a small
+  thumbnail is made (only ever from an image);
 - PDFs must start with the PDF signature, parse, and carry no script or
-  automatic action (``/JS``, ``/JavaScript``, ``/AA``, ``/Launch``, an
-  ``/OpenAction`` that is an action, …).
+  action that reaches outside the document (``/JS``, ``/JavaScript``,
+  ``/AA``, ``/Launch``, ``/GoToR``, ``/GoToE``, a ``/URI`` that is not
+  http(s), an ``/OpenAction`` that is an action, …).
 
-Files are written under ``settings.MEDIA_ROOT`` with random names and are
-never served by the static file server: only ``file_response`` hands them
-out, to a view that has already checked ownership.
+The extension on disk and the content type come from the content, never
+from the supplied name. Files are written under ``settings.MEDIA_ROOT`` with
+random names and are never served by the static file server: only
+``file_response`` hands them out, to a view that has already checked
+ownership.
+
+Decoding limits: one upload may add at most about 100 MB to the process.
+Pillow holds every pixel in four bytes, so a still is decoded at full size
+only up to ``MAX_DECODED_PIXELS``, and turned upright only up to
+``MAX_TURNED_PIXELS`` (turning holds it twice; a larger photo keeps its EXIF
+orientation as its one tag instead); a larger JPEG is decoded at a half,
+quarter or eighth of its size (the JPEG decoder does that without ever
+holding the full picture), and any other image beyond it is refused. Nothing
+over ``MAX_IMAGE_PIXELS`` is opened at all. An animation keeps its frames
+only while all of them together fit ``MAX_ANIMATION_PIXELS``; beyond that
+only its first frame is kept, as a still.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import math
 import re
 import secrets
 import warnings
@@ -39,14 +57,34 @@ from django.http import FileResponse, Http404
 from django.utils.functional import lazy
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
-# Pillow's decompression-bomb guard: a small file that claims a huge canvas
-# is refused before its pixels are allocated. Set here explicitly (Pillow's
-# default is about 89 megapixels) so that it can never be switched off by
-# accident elsewhere, and lowered to what a phone camera produces, with room.
-Image.MAX_IMAGE_PIXELS = 64_000_000
-# An animation's frames all count towards the same budget.
-MAX_TOTAL_PIXELS = 200_000_000
-MAX_FRAMES = 500
+# Nothing whose header claims more pixels than this is decoded at all.
+# Pillow's own guard only warns between this and twice this; the warning is
+# turned into a refusal in ``_open_image``. Set here explicitly (Pillow's
+# default is about 89 megapixels) so that it is never switched off by
+# accident elsewhere.
+MAX_IMAGE_PIXELS = 40_000_000
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+# The most pixels held at full size: about 50 MB at four bytes a pixel, with
+# room for the JPEG encoder's own buffers within the 100 MB an upload may
+# use. A 12-megapixel phone photo fits.
+MAX_DECODED_PIXELS = 12_600_000
+# Turning a photo upright holds it twice; beyond this many pixels the EXIF
+# orientation tag is kept instead (the one tag that is).
+MAX_TURNED_PIXELS = 8_000_000
+ORIENTATION = 0x0112
+TURNS = {
+    1: None,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+# All frames of an animation together, each held as RGBA.
+MAX_ANIMATION_PIXELS = 8_000_000
+MAX_FRAMES = 300
 THUMBNAIL_SIZE = (480, 480)
 
 # The storage has no base URL: nothing here is reachable by a plain address.
@@ -86,38 +124,49 @@ PDF = FileKind("PDF", "application/pdf", "pdf", None)
 KINDS = {kind.content_type: kind for kind in (PNG, JPEG, WEBP, GIF, PDF)}
 ACCEPT = ",".join([*KINDS, ".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf"])
 NOT_ACCEPTED = "Only PNG, JPEG, WebP and GIF images or PDF documents can be kept."
+TOO_MANY_PIXELS = "This image is too large to keep; save a smaller copy and try again."
 
 
 @dataclass(frozen=True)
-class CleanedUpload:
+class CheckedFile:
     """A file that passed every check, ready to store."""
 
     kind: FileKind
     content: bytes
     thumbnail: bytes | None
-    name: str  # a safe name to offer on download
+    name: str  # a safe name to offer on download, with the content's extension
 
     @property
     def content_type(self) -> str:
         return self.kind.content_type
 
     @property
+    def extension(self) -> str:
+        return self.kind.extension
+
+    @property
     def is_image(self) -> bool:
         return self.kind.pillow_format is not None
 
+    def name_like(self, original: str) -> str:
+        """A safe download name with ``original``'s stem and this file's real extension."""
+        return _safe_name(original, self.kind)
+
 
 def max_upload_bytes() -> int:
+    """The most bytes one file may have (``NEXTROUND_UPLOAD_MAX_MB``)."""
     return settings.UPLOAD_MAX_BYTES
 
 
 def describe_limit() -> str:
+    """The size limit in words, for messages and hints."""
     size = max_upload_bytes()
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):g} MB"
     return f"{size / 1024:g} KB"
 
 
-def sniff(head: bytes) -> FileKind | None:
+def _sniff(head: bytes) -> FileKind | None:
     """The kind a file's first bytes announce, or None for anything else."""
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
@@ -132,46 +181,60 @@ def sniff(head: bytes) -> FileKind | None:
     return None
 
 
-def read_upload(upload) -> bytes:
-    """All of an uploaded file's bytes, refusing it as soon as it is too large.
+def _too_large() -> FileTooLarge:
+    return FileTooLarge(f"The file is larger than {describe_limit()}, the most we keep.")
 
-    ``upload`` is a Django ``UploadedFile`` or any binary file object. The
-    size the client declared is not trusted: at most one byte past the limit
-    is read.
+
+def _read_limited(data_or_file) -> bytes:
+    """All of a file's bytes, refusing it as soon as it is too large.
+
+    ``data_or_file`` is bytes, a Django ``UploadedFile`` or any binary file
+    object. The size a client declared is not trusted: at most one byte past
+    the limit is read.
     """
     limit = max_upload_bytes()
-    declared = getattr(upload, "size", None)
-    if declared is not None and declared > limit:
-        raise FileTooLarge(f"The file is larger than {describe_limit()}, the most we keep.")
-    if hasattr(upload, "seek"):
-        upload.seek(0)
-    content = upload.read(limit + 1)
+    if isinstance(data_or_file, bytes | bytearray | memoryview):
+        content = bytes(data_or_file)
+    else:
+        declared = getattr(data_or_file, "size", None)
+        if declared is not None and declared > limit:
+            raise _too_large()
+        if hasattr(data_or_file, "seek"):
+            data_or_file.seek(0)
+        content = data_or_file.read(limit + 1)
     if len(content) > limit:
-        raise FileTooLarge(f"The file is larger than {describe_limit()}, the most we keep.")
+        raise _too_large()
     return content
 
 
-def clean_upload(upload) -> CleanedUpload:
-    """Check an uploaded file by its content and return a cleaned copy of it.
+def check_file(data_or_file, *, name: str | None = None) -> CheckedFile:
+    """Check a file by its content and return a safe copy of it, or refuse it.
+
+    ``data_or_file`` is bytes or a file object (a Django ``UploadedFile``);
+    ``name`` is the name the person gave it (by default the file object's
+    own), used only for the download name's stem. The kind, the extension
+    and the content type come from the content alone.
 
     Raises ``FileTooLarge`` or ``UnsupportedFile`` (both ValidationErrors,
     so a form shows them beside the field) with a message for the person.
     """
-    content = read_upload(upload)
+    if name is None:
+        name = getattr(data_or_file, "name", "") or ""
+    content = _read_limited(data_or_file)
     if not content:
         raise UnsupportedFile("The file is empty.")
-    kind = sniff(content[:16])
+    kind = _sniff(content[:16])
     if kind is None:
         raise UnsupportedFile(NOT_ACCEPTED)
-    name = safe_name(getattr(upload, "name", "") or "", kind)
+    download_name = _safe_name(str(name), kind)
     if kind is PDF:
-        check_pdf(content)
-        return CleanedUpload(kind, content, None, name)
-    image, thumbnail = reencode_image(content, kind)
-    return CleanedUpload(kind, image, thumbnail, name)
+        _check_pdf(content)
+        return CheckedFile(kind, content, None, download_name)
+    image, thumbnail = _reencode_image(content, kind)
+    return CheckedFile(kind, image, thumbnail, download_name)
 
 
-def safe_name(original: str, kind: FileKind) -> str:
+def _safe_name(original: str, kind: FileKind) -> str:
     """A download name from the original's stem and the real kind's extension."""
     stem = PurePath(original.replace("\\", "/")).stem
     stem = re.sub(r"[^\w\- ]+", "", stem, flags=re.ASCII).strip()[:80] or "file"
@@ -182,7 +245,7 @@ def safe_name(original: str, kind: FileKind) -> str:
 
 
 def _open_image(content: bytes, kind: FileKind) -> Image.Image:
-    """Open and fully decode an image, or refuse it."""
+    """Open an image and check its size, without decoding its pixels yet."""
     problem = f"This file says it is a {kind.label} but it could not be read as one."
     try:
         with warnings.catch_warnings():
@@ -191,83 +254,162 @@ def _open_image(content: bytes, kind: FileKind) -> Image.Image:
             probe = Image.open(io.BytesIO(content), formats=[kind.pillow_format])
             probe.verify()
             image = Image.open(io.BytesIO(content), formats=[kind.pillow_format])
-            frames = getattr(image, "n_frames", 1)
-            if frames > MAX_FRAMES or image.width * image.height * frames > MAX_TOTAL_PIXELS:
-                raise UnsupportedFile("This image is too large to keep.")
-            image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
-        raise UnsupportedFile("This image is too large to keep.") from bomb
-    except UnsupportedFile:
-        raise
+        raise UnsupportedFile(TOO_MANY_PIXELS) from bomb
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as broken:
         raise UnsupportedFile(problem) from broken
+    if image.width * image.height > MAX_IMAGE_PIXELS:
+        image.close()
+        raise UnsupportedFile(TOO_MANY_PIXELS)
     return image
 
 
-def _pixels_only(frame: Image.Image, keep_alpha: bool) -> Image.Image:
-    """A new image holding only the frame's pixels: no EXIF, XMP, ICC or comments."""
+def _decode(image: Image.Image, kind: FileKind) -> None:
+    """Decode the current frame's pixels, within MAX_DECODED_PIXELS, or refuse it."""
+    pixels = image.width * image.height
+    if pixels > MAX_DECODED_PIXELS:
+        if kind is not JPEG:
+            raise UnsupportedFile(TOO_MANY_PIXELS)
+        # The JPEG decoder can skip detail and produce a half, quarter or
+        # eighth of the picture directly; ask for the largest that fits.
+        # ``draft`` picks the smallest reduction that still gives at least
+        # the size asked for, so ask for exactly a half, quarter or eighth.
+        for divisor in (2, 4, 8):
+            if pixels / (divisor * divisor) <= MAX_DECODED_PIXELS:
+                break
+        image.draft("RGB", (math.ceil(image.width / divisor), math.ceil(image.height / divisor)))
+        if image.width * image.height > MAX_DECODED_PIXELS:
+            raise UnsupportedFile(TOO_MANY_PIXELS)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
+        raise UnsupportedFile(TOO_MANY_PIXELS) from bomb
+    except (OSError, SyntaxError, ValueError, EOFError) as broken:
+        raise UnsupportedFile(
+            f"This file says it is a {kind.label} but it could not be read as one."
+        ) from broken
+
+
+def _target_mode(frame: Image.Image, keep_alpha: bool) -> str:
     has_alpha = keep_alpha and (frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info)
-    mode = "RGBA" if has_alpha else "RGB"
-    if frame.mode == "L" and not has_alpha:
-        mode = "L"
-    converted = frame.convert(mode)
-    # ``convert`` copies ``info`` (and with it the EXIF block); building a
-    # fresh image from raw bytes is the one way to be sure nothing rides along.
-    return Image.frombytes(mode, converted.size, converted.tobytes())
+    if has_alpha:
+        return "RGBA"
+    return "L" if frame.mode == "L" else "RGB"
 
 
-def reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
+def _pixels_only(frame: Image.Image, keep_alpha: bool) -> Image.Image:
+    """The frame's pixels with no EXIF, XMP, ICC or comments riding along.
+
+    Pillow's writers take EXIF and XMP only from what ``save`` is given, and
+    ICC profiles and comments from ``info``; emptying ``info`` leaves them
+    nothing to copy, without holding the pixels twice.
+    """
+    mode = _target_mode(frame, keep_alpha)
+    pixels = frame if frame.mode == mode else frame.convert(mode)
+    pixels.info = {}
+    return pixels
+
+
+def _frame_count(image: Image.Image) -> int:
+    # Counting frames parses the file but decodes no pixels.
+    return getattr(image, "n_frames", 1)
+
+
+def _reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
     """Re-encode an image from its pixels, upright, and make its thumbnail."""
     image = _open_image(content, kind)
     try:
-        animated = getattr(image, "n_frames", 1) > 1 and kind in (GIF, WEBP)
+        frames = _frame_count(image) if kind in (GIF, WEBP) else 1
         out = io.BytesIO()
-        if animated:
-            frames, durations = [], []
-            for frame in ImageSequence.Iterator(image):
-                frames.append(_pixels_only(frame, keep_alpha=True))
-                durations.append(frame.info.get("duration", 100))
-            first = frames[0]
-            options = {"save_all": True, "append_images": frames[1:], "duration": durations}
-            options["loop"] = image.info.get("loop", 0)
-            if kind is WEBP:
-                options["lossless"] = True
-            first.save(out, format=kind.pillow_format, **options)
+        orientation = 1
+        if 1 < frames <= MAX_FRAMES and image.width * image.height * frames <= (
+            MAX_ANIMATION_PIXELS
+        ):
+            first = _save_animation(image, kind, out)
         else:
-            upright = ImageOps.exif_transpose(image) or image
-            first = _pixels_only(upright, keep_alpha=kind is not JPEG)
+            # A still, or an animation too long to hold: its first frame.
+            _decode(image, kind)
+            orientation = _orientation(image)
             options: dict = {}
+            if orientation == 1 or image.width * image.height <= MAX_TURNED_PIXELS:
+                # Turning the pixels themselves holds the picture twice.
+                ImageOps.exif_transpose(image, in_place=True)
+                orientation = 1
+            else:
+                # Too large to hold twice: the pixels stay as the camera wrote
+                # them, with the orientation as the one tag kept, so that
+                # viewers still show the photo upright.
+                exif = Image.Exif()
+                exif[ORIENTATION] = orientation
+                options["exif"] = exif
+            first = _pixels_only(image, keep_alpha=kind is not JPEG)
             if kind is JPEG:
-                options = {"quality": 90, "optimize": True}
+                options |= {"quality": 90, "optimize": True}
             elif kind is PNG:
-                options = {"optimize": True}
+                options |= {"optimize": True}
             elif kind is WEBP:
-                options = {"quality": 90}
+                options |= {"quality": 90}
             first.save(out, format=kind.pillow_format, **options)
-        return out.getvalue(), make_thumbnail(first)
+        return out.getvalue(), _make_thumbnail(first, orientation)
     finally:
         image.close()
 
 
-def make_thumbnail(image: Image.Image) -> bytes:
-    """A small WebP of the image for lists, keeping its proportions."""
-    thumb = image.copy()
-    thumb.thumbnail(THUMBNAIL_SIZE)
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1 = upright), or 1 when it is missing or nonsense."""
+    try:
+        value = image.getexif().get(ORIENTATION, 1)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError):
+        return 1
+    return value if value in TURNS else 1
+
+
+def _save_animation(image: Image.Image, kind: FileKind, out: io.BytesIO) -> Image.Image:
+    frames, durations = [], []
+    try:
+        for frame in ImageSequence.Iterator(image):
+            frames.append(_pixels_only(frame.convert("RGBA"), keep_alpha=True))
+            durations.append(frame.info.get("duration", 100))
+    except (OSError, SyntaxError, ValueError, EOFError) as broken:
+        raise UnsupportedFile(
+            f"This file says it is a {kind.label} but it could not be read as one."
+        ) from broken
+    first = frames[0]
+    options = {"save_all": True, "append_images": frames[1:], "duration": durations}
+    options["loop"] = image.info.get("loop", 0)
+    if kind is WEBP:
+        options["lossless"] = True
+    first.save(out, format=kind.pillow_format, **options)
+    return first
+
+
+def _make_thumbnail(image: Image.Image, orientation: int = 1) -> bytes:
+    """A small, upright WebP of the image for lists, keeping its proportions."""
+    # ``thumbnail`` shrinks in place: the full-size image is already saved,
+    # so it is shrunk rather than copied first.
+    image.thumbnail(THUMBNAIL_SIZE)
+    if TURNS.get(orientation) is not None:
+        image = image.transpose(TURNS[orientation])
     out = io.BytesIO()
-    thumb.save(out, format="WEBP", quality=80)
+    image.save(out, format="WEBP", quality=80)
     return out.getvalue()
 
 
 # -- PDFs ----------------------------------------------------------------
 
-# Names that make a PDF run something: scripts, actions on open or on any
-# event, launching programs, forms that post data, embedded files and media.
+# Names that make a PDF run something or reach outside itself: scripts,
+# actions on open or on any event, launching programs, opening other files
+# (/GoToR, /GoToE), forms that post data, embedded files and media.
 DANGEROUS_PDF_NAMES = frozenset(
     {
         "/JS",
         "/JavaScript",
         "/AA",
         "/Launch",
+        "/GoToR",
+        "/GoToE",
         "/SubmitForm",
         "/ImportData",
         "/RichMedia",
@@ -276,8 +418,10 @@ DANGEROUS_PDF_NAMES = frozenset(
         "/EmbeddedFiles",
     }
 )
+SAFE_URI_SCHEMES = ("http://", "https://")
 SCRIPT_REFUSED = (
-    "This PDF contains a script or an automatic action, so it is not kept. "
+    "This PDF contains a script or an action that opens something outside it, so it is "
+    "not kept. "
     "Print it to a new PDF, or save it as an image, and try again."
 )
 _NAME = re.compile(rb"/[^\s/<>\[\]()%{}]+")
@@ -295,7 +439,7 @@ def _raw_names(content: bytes) -> Iterable[str]:
         yield _decode_name(match.group())
 
 
-def check_pdf(content: bytes) -> None:
+def _check_pdf(content: bytes) -> None:
     """Refuse a PDF that does not parse or that could run anything when opened."""
     # A first, cheap pass over the bytes finds names in uncompressed objects,
     # even in objects the document's structure no longer points to.
@@ -354,6 +498,16 @@ def _walk_pdf(root) -> None:
                         raise UnsupportedFile(SCRIPT_REFUSED)
                 if key == "/S" and isinstance(value, NameObject) and value in DANGEROUS_PDF_NAMES:
                     raise UnsupportedFile(SCRIPT_REFUSED)
+                # A link to a web page is fine; javascript:, file: and the
+                # like are not.
+                if key == "/URI":
+                    target = value.get_object() if isinstance(value, IndirectObject) else value
+                    if isinstance(target, bytes):
+                        target = target.decode("latin-1")
+                    if isinstance(target, str) and not target.strip().lower().startswith(
+                        SAFE_URI_SCHEMES
+                    ):
+                        raise UnsupportedFile(SCRIPT_REFUSED)
                 if key != "/Parent":
                     stack.append(value)
         elif isinstance(node, ArrayObject):
@@ -434,8 +588,24 @@ def _remove(paths: Iterable[str]) -> None:
             private_storage.delete(path)
 
 
+def put_file(record: UploadedFileFields, checked: CheckedFile) -> None:
+    """Write a checked file (and its thumbnail) and point ``record`` at them, unsaved.
+
+    The name on disk is random and its extension is the content's; the
+    thumbnail is the one ``check_file`` made, so there is none for a PDF.
+    """
+    record.file.save(f"file.{checked.extension}", ContentFile(checked.content), save=False)
+    if checked.thumbnail is not None:
+        record.thumbnail.save("thumbnail.webp", ContentFile(checked.thumbnail), save=False)
+    else:
+        record.thumbnail = ""
+    record.file_type = checked.content_type
+    record.file_name = checked.name
+    record.file_size = len(checked.content)
+
+
 def save_with_file(
-    record: UploadedFileFields, upload: CleanedUpload | None = None, *, remove: bool = False
+    record: UploadedFileFields, upload: CheckedFile | None = None, *, remove: bool = False
 ) -> None:
     """Save a record together with its new file (or without its old one): both or neither.
 
@@ -447,18 +617,7 @@ def save_with_file(
     try:
         with transaction.atomic():
             if upload is not None:
-                record.file.save(
-                    f"file.{upload.kind.extension}", ContentFile(upload.content), save=False
-                )
-                if upload.thumbnail is not None:
-                    record.thumbnail.save(
-                        "thumbnail.webp", ContentFile(upload.thumbnail), save=False
-                    )
-                else:
-                    record.thumbnail = ""
-                record.file_type = upload.content_type
-                record.file_name = upload.name
-                record.file_size = len(upload.content)
+                put_file(record, upload)
             elif remove:
                 record.file = record.thumbnail = ""
                 record.file_type = record.file_name = ""
@@ -498,6 +657,10 @@ def file_response(record: UploadedFileFields, *, thumbnail: bool = False) -> Fil
     cannot run scripts in our origin.
     """
     path = record.thumbnail.name if thumbnail else record.file.name
+    # A thumbnail is only ever made from an image; one beside anything else
+    # (left by an import before it was checked) is not served as an image.
+    if thumbnail and not record.has_image:
+        raise Http404("No thumbnail")
     if not path:
         raise Http404("No file")
     try:
@@ -531,7 +694,7 @@ def _upload_hint() -> str:
 
 
 class UploadField(forms.FileField):
-    """A file input whose cleaned value is a ``CleanedUpload`` (or None).
+    """A file input whose cleaned value is a ``CheckedFile`` (or None).
 
     Every check of this module runs in ``clean``, so a bad file is reported
     beside the field and nothing is saved.
@@ -549,4 +712,4 @@ class UploadField(forms.FileField):
         upload = super().clean(data, initial)
         if not upload or not hasattr(upload, "read"):
             return None
-        return clean_upload(upload)
+        return check_file(upload)

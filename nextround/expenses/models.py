@@ -88,9 +88,6 @@ class Expense(UploadedFileFields, OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("expenses:expense_edit", args=[self.pk])
 
-    def get_receipt_url(self) -> str:
-        return reverse("expenses:receipt", args=[self.pk]) if self.has_file else ""
-
     def clean_fields(self, exclude=None) -> None:
         # "eur" and " GBP" mean what they say; tidy them before the code is checked.
         if isinstance(self.currency, str):

@@ -43,10 +43,6 @@ class CurrencySummary:
     paid: int  # organisations that paid something
     refused: int  # organisations that refused
 
-    @property
-    def paid_share(self) -> Decimal | None:
-        return Decimal(self.paid) / self.asked if self.asked else None
-
 
 def _penny(value) -> Decimal:
     # PostgreSQL sums NUMERIC exactly. SQLite keeps decimals as binary

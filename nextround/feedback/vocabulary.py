@@ -553,11 +553,6 @@ TERMS: tuple[Term, ...] = (
 )
 
 
-def starter_terms() -> tuple[Term, ...]:
-    """Every starter term, in the order written above."""
-    return TERMS
-
-
 def term_named(name: str) -> Term | None:
     """The starter term with this name (any case), if there is one."""
     wanted = " ".join(name.split()).casefold()

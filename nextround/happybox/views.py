@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.htmx import render_page_or_fragment
 from nextround.core.uploads import file_response, save_with_file
 from nextround.core.views import delete_after_confirming
 from nextround.happybox.box import draw_item
@@ -106,6 +107,6 @@ def open_box(request):
         "item": item,
         "has_more": item is not None and owned(HappyItem, request.user).count() > 1,
     }
-    if request.htmx:
-        return render(request, "happybox/_box_item.html", context)
-    return render(request, "happybox/open.html", context)
+    return render_page_or_fragment(
+        request, "happybox/open.html", "happybox/_box_item.html", context
+    )

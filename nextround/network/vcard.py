@@ -1,8 +1,22 @@
 """vCard out and in: contacts written as vCard 3.0 (RFC 2426), read from 2.1, 3.0 or 4.0.
 
-Written here rather than taken from a library: the only maintained one pulls
-in Python 2 era dependencies, and the part of the format an address book
-needs (a dozen properties, escaping, folding) is small and fully tested.
+Content lines are icalendar's: it folds lines at 75 octets without splitting
+a character or an escape (``Contentline.to_ical``), unfolds them
+(``Contentlines``), splits a line into name, parameters and value with
+quoted parameters that may hold ``:`` (``Contentline.raw_parts``), and
+unescapes and splits values (``unescape_backslash``,
+``split_on_unescaped_semicolon``).
+
+What stays ours, and why:
+
+- ``escape_text``: icalendar's TEXT escaping rewrites a literal ``\\N`` in a
+  note as a line break, so a note would not come back as it was written;
+- vCard 2.1, which icalendar does not read: bare parameters
+  (``EMAIL;INTERNET;PREF:``) are given their ``TYPE=`` before parsing, and
+  quoted-printable values (with their ``=`` soft line breaks) are decoded here;
+- the group prefix (``item1.URL``), which icalendar keeps in the name;
+- what a card means for a Contact: names, the preferred email, which network
+  a link belongs to, and the faults listed for the person.
 """
 
 from __future__ import annotations
@@ -14,12 +28,16 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
+from icalendar.parser import (
+    Contentline,
+    Contentlines,
+    split_on_unescaped_semicolon,
+    unescape_backslash,
+)
 
 from nextround.network.models import Network
 
 VCARD_CONTENT_TYPE = "text/vcard; charset=utf-8"
-# RFC 2426 §2.6: lines SHOULD be folded at 75 octets (not characters).
-FOLD_OCTETS = 75
 NAME_LIMIT = 200
 TEXT_LIMIT = 200
 
@@ -42,20 +60,7 @@ def escape_text(value: str) -> str:
 
 def fold_line(line: str) -> str:
     """Fold one content line into pieces of at most 75 octets, never splitting a character."""
-    pieces: list[str] = []
-    current, size = "", 0
-    limit = FOLD_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append(current)
-            # A continuation line starts with a space, which counts towards its 75.
-            current, size, limit = char, width, FOLD_OCTETS - 1
-        else:
-            current += char
-            size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+    return Contentline(line).to_ical().decode("utf-8")
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -132,25 +137,7 @@ class NotAVCard(ValueError):
 
 def unescape_text(value: str) -> str:
     """Undo TEXT escaping: ``\\n`` to a line break, ``\\,`` ``\\;`` ``\\\\`` to themselves."""
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value, flags=re.S)
-
-
-def split_unescaped(value: str, separator: str = ";") -> list[str]:
-    """Split a structured value on separators that are not escaped."""
-    parts, current, escaped = [], "", False
-    for char in value:
-        if escaped:
-            current += "\\" + char
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == separator:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current + ("\\" if escaped else ""))
-    return parts
+    return unescape_backslash(value)
 
 
 def unfold(text: str) -> list[str]:
@@ -160,38 +147,50 @@ def unfold(text: str) -> list[str]:
     §3.2). vCard 2.1's quoted-printable values continue instead with a
     trailing ``=``.
     """
+    # icalendar splits on CRLF and LF; old Mac address books end lines with CR.
+    text = re.sub(r"\r(?!\n)", "\n", text)
+    try:
+        unfolded = Contentlines.from_ical(text)
+    except ValueError as fault:
+        raise NotAVCard("This file is not a vCard: it has lines outside any card.") from fault
     lines: list[str] = []
-    for raw in re.split(r"\r\n|\r|\n", text):
-        if raw[:1] in (" ", "\t") and lines:
-            lines[-1] += raw[1:]
-        elif lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper():
-            lines[-1] = lines[-1][:-1] + raw
-        elif raw.strip():
-            lines.append(raw)
+    for line in unfolded:
+        if lines and lines[-1].endswith("=") and "QUOTED-PRINTABLE" in lines[-1].upper():
+            lines[-1] = lines[-1][:-1] + line
+        elif line.strip():
+            lines.append(str(line))
     return lines
 
 
+def _with_types_named(line: str) -> str:
+    """vCard 2.1's bare parameters (``EMAIL;INTERNET;PREF:``) as ``TYPE=`` ones."""
+    colon = Contentline(line).value_separator_index()
+    head, rest = line[:colon], line[colon:]
+    name, *params = head.split(";")
+    params = [param if "=" in param else f"TYPE={param}" for param in params]
+    return ";".join([name, *params]) + rest
+
+
 def parse_line(line: str) -> ContentLine:
-    """``group.NAME;PARAM=a,b;TYPE=x:value`` into its parts; quoted parameters may hold ``:``."""
-    head, value, in_quotes = "", None, False
-    for index, char in enumerate(line):
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == ":" and not in_quotes:
-            head, value = line[:index], line[index + 1 :]
-            break
-    if value is None:
+    """``group.NAME;PARAM=a,b;TYPE=x:value`` into its parts; quoted parameters may hold ``:``.
+
+    The value is returned as written (still escaped), since structured
+    values are split before they are unescaped.
+    """
+    if Contentline(line).value_separator_index() < 0:
         raise ValueError(f"This line has no value: {line[:60]!r}")
-    parts = split_unescaped(head, ";")
-    name = parts[0].split(".")[-1].strip().upper()
+    try:
+        name, parameters, value = Contentline(line).raw_parts()
+    except ValueError:
+        try:
+            name, parameters, value = Contentline(_with_types_named(line)).raw_parts()
+        except ValueError as fault:
+            raise ValueError(f"This line could not be read: {line[:60]!r}") from fault
+    name = name.split(".")[-1].upper()
     params: dict[str, list[str]] = {}
-    for part in parts[1:]:
-        key, _, raw = part.partition("=")
-        if not _:
-            # vCard 2.1 bare parameters: EMAIL;INTERNET;PREF:…
-            key, raw = "TYPE", part
-        values = [v.strip().strip('"') for v in raw.split(",")]
-        params.setdefault(key.strip().upper(), []).extend(values)
+    for key, values in parameters.items():
+        values = values if isinstance(values, list) else [values]
+        params.setdefault(key.upper(), []).extend(str(v).strip() for v in values)
     if "QUOTED-PRINTABLE" in [v.upper() for v in params.get("ENCODING", [])]:
         charset = (params.get("CHARSET") or ["utf-8"])[0]
         try:
@@ -242,8 +241,8 @@ def _card_from_lines(number: int, lines: list[ContentLine]) -> Card:
     if by_name.get("FN"):
         card.name = unescape_text(by_name["FN"][0].value).strip()
     if not card.name and by_name.get("N"):
-        family, given, *_ = [*split_unescaped(by_name["N"][0].value), "", ""]
-        card.name = " ".join(p for p in (unescape_text(given), unescape_text(family)) if p).strip()
+        family, given, *_ = [*split_on_unescaped_semicolon(by_name["N"][0].value), "", ""]
+        card.name = " ".join(p for p in (given, family) if p).strip()
     if not card.name:
         card.errors.append("It has no name (FN or N).")
     elif len(card.name) > NAME_LIMIT:
@@ -256,7 +255,7 @@ def _card_from_lines(number: int, lines: list[ContentLine]) -> Card:
     if len(card.role) > TEXT_LIMIT:
         card.errors.append(f"The title is longer than {TEXT_LIMIT} characters.")
     if by_name.get("ORG"):
-        card.organisation = unescape_text(split_unescaped(by_name["ORG"][0].value)[0]).strip()
+        card.organisation = split_on_unescaped_semicolon(by_name["ORG"][0].value)[0].strip()
         if len(card.organisation) > TEXT_LIMIT:
             card.errors.append(f"The organisation is longer than {TEXT_LIMIT} characters.")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -40,9 +38,6 @@ class ActionQuerySet(OwnedQuerySet):
     def live(self) -> ActionQuerySet:
         """Still to do: open, or snoozed to a later day."""
         return self.filter(status__in=LIVE_STATUSES)
-
-    def due_by(self, day: datetime.date) -> ActionQuerySet:
-        return self.live().filter(due_on__lte=day)
 
 
 class Action(OwnedModel):
@@ -122,9 +117,6 @@ class Action(OwnedModel):
     @property
     def is_live(self) -> bool:
         return self.status in LIVE_STATUSES
-
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.is_live and self.due_on < (today or timezone.localdate())
 
     @property
     def due_state(self) -> str:

@@ -1,4 +1,13 @@
-"""Working days: weekdays that are not public holidays in the person's country."""
+"""Working days: weekdays that are not public holidays in the person's country.
+
+The arithmetic is the ``holidays`` library's own (``is_working_day``,
+``get_nth_working_day``), which also knows countries whose weekend is not
+Saturday and Sunday and weekend days made working days by decree. What stays
+ours is choosing the calendar: ``country`` may name a region ISO 3166-2 style
+(``GB-SCT``), and where the library does not know the region or the country
+it raises; a plan must still be made, so we fall back to the nation's
+calendar, then to a plain Saturday-and-Sunday weekend.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +16,24 @@ from functools import lru_cache
 
 import holidays
 
-# Weekends where the holidays package does not know the country.
-DEFAULT_WEEKEND = frozenset({5, 6})
 
-
-@lru_cache(maxsize=256)
-def _holidays_of(country: str, year: int) -> tuple[frozenset[datetime.date], frozenset[int]]:
-    """The public holidays and weekend days of ``country`` in ``year``.
-
-    ``country`` may name a region too, ISO 3166-2 style (``GB-SCT``), because
-    some holidays (Easter Monday in England, 2 January in Scotland) are not
-    national ones.
-    """
+@lru_cache(maxsize=64)
+def _calendar(country: str) -> holidays.HolidayBase:
+    """The public holidays of ``country`` (with its region, if named), every year on demand."""
     code, _, region = country.upper().partition("-")
-    calendar = None
-    # An unknown region falls back to the nation, an unknown nation to weekends.
+    # Some holidays (Easter Monday in England, 2 January in Scotland) are not
+    # national ones, so the region is tried first.
     for subdivision in ([region] if region else []) + [None]:
         try:
-            calendar = holidays.country_holidays(code, subdiv=subdivision, years=year)
-            break
+            return holidays.country_holidays(code, subdiv=subdivision)
         except NotImplementedError:
             continue
-    if calendar is None:
-        return frozenset(), DEFAULT_WEEKEND
-    return frozenset(calendar.keys()), frozenset(getattr(calendar, "weekend", DEFAULT_WEEKEND))
+    return holidays.HolidayBase()
 
 
 def is_working_day(day: datetime.date, country: str) -> bool:
     """True on a weekday that is not a public holiday in ``country``."""
-    public_holidays, weekend = _holidays_of(country, day.year)
-    return day.weekday() not in weekend and day not in public_holidays
+    return _calendar(country).is_working_day(day)
 
 
 def add_working_days(start: datetime.date, days: int, country: str) -> datetime.date:
@@ -45,25 +42,4 @@ def add_working_days(start: datetime.date, days: int, country: str) -> datetime.
     Zero days means "the same day, or the next working day if ``start``
     is a weekend or a holiday": people do not send emails on Christmas Day.
     """
-    day = start
-    if days <= 0:
-        while not is_working_day(day, country):
-            day += datetime.timedelta(days=1)
-        return day
-    counted = 0
-    while counted < days:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, country):
-            counted += 1
-    return day
-
-
-def working_days_between(start: datetime.date, end: datetime.date, country: str) -> int:
-    """How many working days come after ``start`` up to and including ``end`` (0 if none)."""
-    count = 0
-    day = start
-    while day < end:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, country):
-            count += 1
-    return count
+    return _calendar(country).get_nth_working_day(start, max(days, 0))

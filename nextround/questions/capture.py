@@ -164,16 +164,3 @@ def merge_questions(keep: Question, duplicate: Question) -> Question:
         keep.save()
         duplicate.delete()
     return keep
-
-
-def similar_pairs(user) -> list[tuple[Question, Question, float]]:
-    """Pairs of questions in the bank that look like the same question, most alike first."""
-    bank = list(Question.objects.for_user(user).order_by("created_at", "id"))
-    pairs = []
-    for index, first in enumerate(bank):
-        for second in bank[index + 1 :]:
-            score = similarity(first.text, second.text)
-            if score >= SIMILAR_SCORE:
-                pairs.append((first, second, score))
-    pairs.sort(key=lambda pair: -pair[2])
-    return pairs

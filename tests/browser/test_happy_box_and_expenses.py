@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from nextround.core.uploads import clean_upload, save_with_file
+from nextround.core.uploads import check_file, save_with_file
 from tests.browser.accessibility import assert_accessible
 from tests.expenses.factories import ExpenseFactory
 from tests.factories import InterviewFactory
@@ -15,7 +15,7 @@ from tests.uploads.samples import image_bytes, upload
 def test_it_opens_the_box_and_draws_another_item(logged_in_page, user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     first = HappyItemFactory(owner=user, kind="photo", title="Open day on the ship")
-    save_with_file(first, clean_upload(upload(image_bytes("PNG", size=(300, 200)), "ship.png")))
+    save_with_file(first, check_file(upload(image_bytes("PNG", size=(300, 200)), "ship.png")))
     HappyItemFactory(owner=user, kind="letter", title="Thank-you card from the Year 4 class")
     page = logged_in_page
 

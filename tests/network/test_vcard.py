@@ -166,3 +166,29 @@ def test_it_reads_addresses_escaped_as_text_by_some_address_books():
         "website": "https://ash.example.org/a,b",
         "linkedin": "https://www.linkedin.com/in/ash",
     }
+
+
+def test_a_note_with_a_literal_backslash_n_comes_back_as_written():
+    # Why escape_text is our own: icalendar's would turn this into a line break.
+    text = "Files in C:\\Notes\\New, see \\N"
+    assert unescape_text(escape_text(text)) == text
+
+
+def test_it_reads_cards_with_old_mac_line_ends():
+    text = "BEGIN:VCARD\rVERSION:3.0\rFN:Rosa Example\rTITLE:Registrar\rEND:VCARD\r"
+    [card] = parse_vcards(text)
+    assert (card.name, card.role) == ("Rosa Example", "Registrar")
+
+
+def test_a_line_without_a_value_is_a_fault_of_its_card():
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Sam\nNOTE\nEND:VCARD\n"
+    [card] = parse_vcards(text)
+    assert card.errors == ["This line has no value: 'NOTE'"]
+
+
+def test_quoted_parameters_may_hold_colons_and_semicolons():
+    text = (
+        'BEGIN:VCARD\nVERSION:4.0\nFN:Kim\nURL;LABEL="a:b;c":https://kim.example.org\nEND:VCARD\n'
+    )
+    [card] = parse_vcards(text)
+    assert card.links == {"website": "https://kim.example.org"}

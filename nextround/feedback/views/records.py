@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.htmx import render_page_or_fragment
 from nextround.core.views import delete_after_confirming
 from nextround.feedback.forms import (
     ConfirmSuggestionsForm,
@@ -60,9 +61,9 @@ def _tagging_context(kind: str, record, tag_form=None, confirm_form=None) -> dic
 
 def _detail(request, kind: str, record, status: int = 200, **forms):
     context = {**_tagging_context(kind, record, **forms), kind: record}
-    if request.htmx:
-        return render(request, "feedback/_tagging.html", context, status=status)
-    return render(request, SOURCES[kind]["template"], context, status=status)
+    return render_page_or_fragment(
+        request, SOURCES[kind]["template"], "feedback/_tagging.html", context, status=status
+    )
 
 
 def _after_tagging(request, kind: str, record_id: int):

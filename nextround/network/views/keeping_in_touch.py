@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.htmx import render_page_or_fragment
 from nextround.network.connections import set_connection, set_connection_note
 from nextround.network.followups import set_follow_up
 from nextround.network.forms import (
@@ -32,15 +33,17 @@ def _back_to(contact, anchor: str):
 
 def _render_section(request, contact, fragment: str, anchor: str, **overrides):
     """The changed section for htmx, the whole page when a plain form had errors."""
+    if not request.htmx and not overrides:
+        return _back_to(contact, anchor)
     if request.htmx:
         # Re-read so derived facts (last contact, next follow-up) are fresh.
         contact = get_contact(request, contact.pk)
-        return render(request, fragment, detail_context(request, contact, **overrides))
-    if overrides:
-        return render(
-            request, "network/contact_detail.html", detail_context(request, contact, **overrides)
-        )
-    return _back_to(contact, anchor)
+    return render_page_or_fragment(
+        request,
+        "network/contact_detail.html",
+        fragment,
+        detail_context(request, contact, **overrides),
+    )
 
 
 @login_required
