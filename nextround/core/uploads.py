@@ -318,8 +318,14 @@ def _frame_count(image: Image.Image) -> int:
 
 
 def _reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
-    """Re-encode an image from its pixels, upright, and make its thumbnail."""
+    """Re-encode an image from its pixels, upright, and make its thumbnail.
+
+    A JPEG that carries nothing but its pixels (as every JPEG this checker
+    wrote does) keeps its own bytes: re-encoding would lose a little quality
+    on every export and import, which promise to lose nothing.
+    """
     image = _open_image(content, kind)
+    keep_original = kind is JPEG and _only_pixels(content, image)
     try:
         frames = _frame_count(image) if kind in (GIF, WEBP) else 1
         out = io.BytesIO()
@@ -351,10 +357,22 @@ def _reencode_image(content: bytes, kind: FileKind) -> tuple[bytes, bytes]:
                 options |= {"optimize": True}
             elif kind is WEBP:
                 options |= {"quality": 90}
-            first.save(out, format=kind.pillow_format, **options)
-        return out.getvalue(), _make_thumbnail(first, orientation)
+            if not keep_original:
+                first.save(out, format=kind.pillow_format, **options)
+        kept = content if keep_original else out.getvalue()
+        return kept, _make_thumbnail(first, orientation)
     finally:
         image.close()
+
+
+def _only_pixels(content: bytes, image: Image.Image) -> bool:
+    """Whether a JPEG holds only its picture: no EXIF, XMP, comment or trailing bytes."""
+    return (
+        all(marker == "APP0" for marker, _ in getattr(image, "applist", []))
+        and not {"exif", "comment", "xmp", "photoshop", "icc_profile"} & set(image.info)
+        and image.width * image.height <= MAX_DECODED_PIXELS
+        and content.endswith(b"\xff\xd9")
+    )
 
 
 def _orientation(image: Image.Image) -> int:

@@ -319,3 +319,22 @@ def test_every_door_keeps_or_refuses_a_file_alike(
     assert record.has_thumbnail is sample.thumbnail
     if sample.thumbnail:
         assert Image.open(io.BytesIO(stored(record, thumbnail=True))).format == "WEBP"
+
+
+def test_a_checked_jpeg_passes_the_checker_again_unchanged():
+    """Export then import keeps a photo's bytes: only pixels are left to keep."""
+    from PIL import Image
+
+    from nextround.core.uploads import check_file
+
+    once = check_file(jpeg_with_gps(), name="photo.jpg")
+    assert "exif" not in Image.open(io.BytesIO(once.content)).info
+    twice = check_file(once.content, name="photo.jpg")
+    assert twice.content == once.content
+
+
+def test_a_jpeg_with_camera_details_is_still_re_encoded():
+    from nextround.core.uploads import check_file
+
+    original = jpeg_with_gps()
+    assert check_file(original, name="photo.jpg").content != original
