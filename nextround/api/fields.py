@@ -126,23 +126,26 @@ class Payload(Schema):
             raise PydanticCustomError("model_type", NOT_AN_OBJECT)
         return handler(data)
 
-    @field_validator("*", mode="before")
+    @field_validator("*", mode="wrap")
     @classmethod
-    def _strict_json_type(cls, value: Any, info: ValidationInfo) -> Any:
+    def _strict_json_type(cls, value: Any, handler, info: ValidationInfo) -> Any:
         # ninja validates bodies in Python mode, where "2026" is an int and 0
-        # a date. Checking the raw value as strict JSON gives each field
-        # exactly the type the OpenAPI document promises; the Python-mode
-        # validation that follows then applies lengths, ranges and years.
+        # a date. The ordinary validation runs first (nested Payloads name
+        # their own fields); then the raw value is checked as strict JSON, so
+        # each field takes exactly the type the OpenAPI document promises.
+        validated = handler(value)
         try:
             _json_type_of(cls, info.field_name).validate_json(json.dumps(value), strict=True)
         except pydantic.ValidationError as wrong:
             first = wrong.errors(include_url=False)[0]
             # Braces would be read as placeholders by PydanticCustomError.
             message = first["msg"].replace("{", "(").replace("}", ")")
+            if first["loc"]:
+                message = f"At {'.'.join(map(str, first['loc']))}: {message}"
             raise PydanticCustomError(first["type"], message) from wrong
         except (TypeError, ValueError) as unreadable:
             raise PydanticCustomError("json_type", "Send a JSON value.") from unreadable
-        return value
+        return validated
 
     @field_validator("*", mode="after")
     @classmethod

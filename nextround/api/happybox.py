@@ -97,9 +97,7 @@ def get_happy_item(request, item_id: int):
 @router.patch("/happy-items/{item_id}", response=HappyItemOut)
 def update_happy_item(request, item_id: int, payload: HappyItemPatch):
     item = get_owned_or_404(HappyItem, request.auth, pk=item_id)
-    apply_changes(
-        item, payload.dict(exclude_unset=True), required=("kind", "title", "happened_on")
-    )
+    apply_changes(item, payload.dict(exclude_unset=True), required=("kind", "title", "happened_on"))
     return validate_and_save(item)
 
 
