@@ -59,6 +59,13 @@ def _gap_inputs(gaps: list[GapIn] | None) -> list[GapInput] | None:
     )
 
 
+def _sent_gaps(payload, sent) -> list[GapInput] | None:
+    """The gaps a PATCH sets: None keeps them, ``null`` clears them, as for any field."""
+    if sent is ...:
+        return None
+    return _gap_inputs(payload.gaps or [])
+
+
 # Feedback
 
 
@@ -137,13 +144,13 @@ def update_feedback(request, feedback_id: int, payload: FeedbackPatch):
     user = request.auth
     feedback = get_owned_or_404(Feedback, user, pk=feedback_id)
     changes = payload.dict(exclude_unset=True)
-    gaps = changes.pop("gaps", None)
+    gaps = _sent_gaps(payload, changes.pop("gaps", ...))
     if "given_by_id" in changes:
         feedback.given_by = owned_or_invalid(
             Contact, user, changes.pop("given_by_id"), "given_by_id"
         )
     apply_changes(feedback, changes)
-    save_feedback(feedback, _gap_inputs(payload.gaps if gaps is not None else None), replace=True)
+    save_feedback(feedback, gaps, replace=True)
     return _feedback(user).get(pk=feedback.pk)
 
 
@@ -283,11 +290,9 @@ def get_successful_candidate(request, candidate_id: int):
 def update_successful_candidate(request, candidate_id: int, payload: SuccessfulCandidatePatch):
     candidate = get_owned_or_404(SuccessfulCandidate, request.auth, pk=candidate_id)
     changes = payload.dict(exclude_unset=True)
-    gaps = changes.pop("gaps", None)
+    gaps = _sent_gaps(payload, changes.pop("gaps", ...))
     apply_changes(candidate, changes, required=("inside_appointment",))
-    save_successful_candidate(
-        candidate, _gap_inputs(payload.gaps if gaps is not None else None), replace=True
-    )
+    save_successful_candidate(candidate, gaps, replace=True)
     return _candidates(request.auth).get(pk=candidate.pk)
 
 

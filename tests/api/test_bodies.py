@@ -15,6 +15,7 @@ import pytest
 
 from nextround.api.urls import api
 from nextround.happybox.models import HappyItem
+from nextround.network.models import Interaction
 from tests.test_ownership import API_PREFIX, PARAMETERS, Route, everything_stored, example_body
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +86,11 @@ def wrong_values(field_schema: dict) -> list:
 
 def _url(user, path: str) -> str:
     where = Route(f"api:{path.removeprefix(API_PREFIX)}")
-    names = re.findall(r"{(\w+)}", path)
-    return path.format(**{name: PARAMETERS[name](user, where) for name in names})
+    values = {name: PARAMETERS[name](user, where) for name in re.findall(r"{(\w+)}", path)}
+    if "interaction_id" in values:
+        # An interaction is reached through its own contact.
+        values["contact_id"] = Interaction.objects.get(pk=values["interaction_id"]).contact_id
+    return path.format(**values)
 
 
 def _own(user, path: str):
