@@ -38,6 +38,11 @@ def is_json(content_type: str) -> bool:
     )
 
 
+def _not_json(constant: str):
+    # Python's json reads NaN and Infinity, which JSON does not have.
+    raise ValueError(f"{constant} is not JSON.")
+
+
 class JsonObjectParser(Parser):
     """ninja's parser, refusing anything but a JSON object sent as JSON."""
 
@@ -48,7 +53,7 @@ class JsonObjectParser(Parser):
         if request.content_type is not None and not is_json(request.content_type):
             raise BodyRefused(415, ["header", "Content-Type"], WRONG_CONTENT_TYPE)
         try:
-            document = json.loads(request.body)
+            document = json.loads(request.body, parse_constant=_not_json)
         except (ValueError, UnicodeDecodeError) as unreadable:
             raise BodyRefused(422, ["body"], NOT_JSON) from unreadable
         if not isinstance(document, dict):

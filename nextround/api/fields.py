@@ -135,7 +135,13 @@ class Payload(Schema):
         # each field takes exactly the type the OpenAPI document promises.
         validated = handler(value)
         try:
-            _json_type_of(cls, info.field_name).validate_json(json.dumps(value), strict=True)
+            as_json = json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            # Not something a JSON body can hold (a date object from Python
+            # code, say): there is no JSON type to hold it to.
+            return validated
+        try:
+            _json_type_of(cls, info.field_name).validate_json(as_json, strict=True)
         except pydantic.ValidationError as wrong:
             first = wrong.errors(include_url=False)[0]
             # Braces would be read as placeholders by PydanticCustomError.
@@ -143,8 +149,6 @@ class Payload(Schema):
             if first["loc"]:
                 message = f"At {'.'.join(map(str, first['loc']))}: {message}"
             raise PydanticCustomError(first["type"], message) from wrong
-        except (TypeError, ValueError) as unreadable:
-            raise PydanticCustomError("json_type", "Send a JSON value.") from unreadable
         return validated
 
     @field_validator("*", mode="after")
