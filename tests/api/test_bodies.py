@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 
+import pydantic
 import pytest
 
+from nextround.api.fields import Payload
 from nextround.api.urls import api
 from nextround.happybox.models import HappyItem
 from nextround.network.models import Interaction
@@ -118,6 +121,40 @@ def test_the_walk_finds_the_operations_with_bodies():
         ("POST", "/api/v1/applications/{application_id}/outcome"),
     ):
         assert expected in walked
+
+
+def _body_schemas():
+    """(operation, schema class) for every body parameter of every operation of the API."""
+    # ninja keeps its routers in a private list; the OpenAPI document names no classes.
+    for _, router in api._routers:
+        for path, path_operation in router.path_operations.items():
+            for operation in path_operation.operations:
+                for model in operation.models:
+                    if model.__ninja_param_source__ != "body":
+                        continue
+                    for field in model.model_fields.values():
+                        yield f"{operation.methods} {path}", field.annotation
+
+
+def _nested_models(annotation) -> typing.Iterator[type]:
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        yield annotation
+        for field in annotation.model_fields.values():
+            yield from _nested_models(field.annotation)
+    for argument in typing.get_args(annotation):
+        yield from _nested_models(argument)
+
+
+def test_every_body_and_every_object_in_it_is_a_payload():
+    found = list(_body_schemas())
+    assert len(found) >= len(JSON_OPERATIONS)
+    not_payloads = [
+        (operation, model.__name__)
+        for operation, annotation in found
+        for model in _nested_models(annotation)
+        if not issubclass(model, Payload)
+    ]
+    assert not not_payloads
 
 
 NOT_OBJECTS = {
