@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from django.http.request import RawPostDataException
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 
@@ -20,7 +21,7 @@ from nextround.api import (
     questions,
 )
 from nextround.api.auth import API_AUTH
-from nextround.api.bodies import BodyRefused, JsonObjectParser
+from nextround.api.bodies import WRONG_CONTENT_TYPE, BodyRefused, JsonObjectParser
 from nextround.api.errors import validation_detail
 from nextround.api.openapi import add_error_responses
 
@@ -61,6 +62,15 @@ def on_http_error(request, error: HttpError):
 @api.exception_handler(ValidationError)
 def on_validation_error(request, error: ValidationError):
     return api.create_response(request, {"detail": validation_detail(error)}, status=422)
+
+
+@api.exception_handler(RawPostDataException)
+def on_form_body(request, error: RawPostDataException):
+    # A form body sent with the browser's session: the CSRF check has read it
+    # as form fields already, so it cannot be read as JSON; it is the same
+    # refusal as any other body that is not JSON.
+    refused = BodyRefused(415, ["header", "Content-Type"], WRONG_CONTENT_TYPE)
+    return api.create_response(request, {"detail": refused.detail}, status=refused.status)
 
 
 @api.exception_handler(OverflowError)

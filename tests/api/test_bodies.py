@@ -14,9 +14,11 @@ import typing
 
 import pydantic
 import pytest
+from django.test import Client
 
 from nextround.api.fields import Payload
 from nextround.api.urls import api
+from nextround.feedback.models import Skill
 from nextround.happybox.models import HappyItem
 from nextround.network.models import Interaction
 from tests.test_ownership import API_PREFIX, PARAMETERS, Route, everything_stored, example_body
@@ -361,3 +363,16 @@ def test_the_served_document_lists_the_refusals(client):
     }
     assert "Error" in document["components"]["schemas"]
     assert "404" in document["paths"]["/api/v1/happy-items/random"]["get"]["responses"]
+
+
+def test_a_form_sent_with_the_browser_session_is_415_not_a_500(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get("/settings/")
+    token = client.cookies["csrftoken"].value
+
+    response = client.post("/api/v1/skills", {"name": "Budgets", "csrfmiddlewaretoken": token})
+
+    assert response.status_code == 415
+    assert _locs(response) == [["header", "Content-Type"]]
+    assert not Skill.objects.filter(owner=user).exists()
