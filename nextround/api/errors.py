@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from ninja import Schema
 
 
 def validation_detail(error: ValidationError) -> list[dict]:
@@ -53,3 +54,9 @@ def validate_and_save(
         ) from error
     instance.save()
     return instance
+
+
+class NotFound(Schema):
+    """The answer to a record that does not exist or is not yours."""
+
+    detail: str

@@ -10,7 +10,7 @@ from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import RecordId
+from nextround.api.fields import Date, Payload, RecordId, apply_changes
 from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
@@ -29,27 +29,27 @@ def money(value: Decimal) -> str:
     return str(Decimal(value).quantize(PENNY))
 
 
-class ExpenseIn(Schema):
+class ExpenseIn(Payload):
     interview_id: RecordId
     category: ExpenseCategory = ExpenseCategory.OTHER
     description: str = Field("", max_length=200)
     amount: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
     currency: str = Field(DEFAULT_CURRENCY, min_length=1, max_length=10)
     claim_status: ClaimStatus = ClaimStatus.NOT_ASKED
-    asked_on: datetime.date | None = None
-    paid_on: datetime.date | None = None
+    asked_on: Date | None = None
+    paid_on: Date | None = None
     amount_paid: Decimal = Field(Decimal("0.00"), ge=0, max_digits=10, decimal_places=2)
 
 
-class ExpensePatch(Schema):
+class ExpensePatch(Payload):
     interview_id: RecordId | None = None
     category: ExpenseCategory | None = None
     description: str | None = Field(None, max_length=200)
     amount: Decimal | None = Field(None, gt=0, max_digits=10, decimal_places=2)
     currency: str | None = Field(None, min_length=1, max_length=10)
     claim_status: ClaimStatus | None = None
-    asked_on: datetime.date | None = None
-    paid_on: datetime.date | None = None
+    asked_on: Date | None = None
+    paid_on: Date | None = None
     amount_paid: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
 
 
@@ -96,18 +96,8 @@ class SummaryOut(Schema):
     refused: int
 
 
-# Fields a client may set with the same name on the model.
-_PLAIN_FIELDS = (
-    "category",
-    "description",
-    "amount",
-    "currency",
-    "claim_status",
-    "asked_on",
-    "paid_on",
-    "amount_paid",
-)
-_NULLABLE = ("asked_on", "paid_on")
+# Fields that must keep a value: null for them is a fault in the payload.
+_REQUIRED = ("interview_id", "category", "amount", "currency", "claim_status", "amount_paid")
 
 
 @router.get("/expenses", response=list[ExpenseOut])
@@ -156,11 +146,9 @@ def update_expense(request, expense_id: int, payload: ExpensePatch):
     changes = payload.dict(exclude_unset=True)
     if changes.get("interview_id") is not None:
         expense.interview = owned_or_invalid(
-            Interview, request.auth, changes["interview_id"], "interview_id"
+            Interview, request.auth, changes.pop("interview_id"), "interview_id"
         )
-    for field in _PLAIN_FIELDS:
-        if field in changes and (changes[field] is not None or field in _NULLABLE):
-            setattr(expense, field, changes[field])
+    apply_changes(expense, changes, required=_REQUIRED)
     return validate_and_save(expense)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
-from nextround.api.fields import RecordId
+from nextround.api.fields import Date, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.feedback.models import (
     Feedback,
@@ -37,7 +38,7 @@ from nextround.network.models import Contact
 router = Router(tags=["feedback and gaps"])
 
 
-class GapIn(Schema):
+class GapIn(Payload):
     skill: str = Field(..., min_length=1, max_length=120)
     category: SkillCategory | None = None
 
@@ -58,24 +59,31 @@ def _gap_inputs(gaps: list[GapIn] | None) -> list[GapInput] | None:
     )
 
 
+def _sent_gaps(payload, sent) -> list[GapInput] | None:
+    """The gaps a PATCH sets: None keeps them, ``null`` clears them, as for any field."""
+    if sent is ...:
+        return None
+    return _gap_inputs(payload.gaps or [])
+
+
 # Feedback
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(Payload):
     application_id: RecordId
     text: str = Field("", max_length=20000)
-    asked_on: datetime.date | None = None
-    chased_on: datetime.date | None = None
-    received_on: datetime.date | None = None
+    asked_on: Date | None = None
+    chased_on: Date | None = None
+    received_on: Date | None = None
     given_by_id: RecordId | None = None
     gaps: list[GapIn] = []
 
 
-class FeedbackPatch(Schema):
+class FeedbackPatch(Payload):
     text: str | None = Field(None, max_length=20000)
-    asked_on: datetime.date | None = None
-    chased_on: datetime.date | None = None
-    received_on: datetime.date | None = None
+    asked_on: Date | None = None
+    chased_on: Date | None = None
+    received_on: Date | None = None
     given_by_id: RecordId | None = None
     gaps: list[GapIn] | None = None
 
@@ -136,16 +144,13 @@ def update_feedback(request, feedback_id: int, payload: FeedbackPatch):
     user = request.auth
     feedback = get_owned_or_404(Feedback, user, pk=feedback_id)
     changes = payload.dict(exclude_unset=True)
-    gaps = changes.pop("gaps", None)
+    gaps = _sent_gaps(payload, changes.pop("gaps", ...))
     if "given_by_id" in changes:
         feedback.given_by = owned_or_invalid(
             Contact, user, changes.pop("given_by_id"), "given_by_id"
         )
-    for name, value in changes.items():
-        if name == "text" and value is None:
-            continue
-        setattr(feedback, name, value)
-    save_feedback(feedback, _gap_inputs(payload.gaps if gaps is not None else None), replace=True)
+    apply_changes(feedback, changes)
+    save_feedback(feedback, gaps, replace=True)
     return _feedback(user).get(pk=feedback.pk)
 
 
@@ -158,12 +163,12 @@ def delete_feedback(request, feedback_id: int):
 # Skills
 
 
-class SkillIn(Schema):
+class SkillIn(Payload):
     name: str = Field(..., min_length=1, max_length=120)
     category: SkillCategory = SkillCategory.SKILL
 
 
-class SkillPatch(Schema):
+class SkillPatch(Payload):
     name: str | None = Field(None, min_length=1, max_length=120)
     category: SkillCategory | None = None
 
@@ -202,9 +207,7 @@ def get_skill(request, skill_id: int):
 @router.patch("/skills/{skill_id}", response=SkillOut)
 def update_skill(request, skill_id: int, payload: SkillPatch):
     skill = get_owned_or_404(Skill, request.auth, pk=skill_id)
-    for name, value in payload.dict(exclude_unset=True).items():
-        if value is not None:
-            setattr(skill, name, value)
+    apply_changes(skill, payload.dict(exclude_unset=True), required=("name", "category"))
     validate_and_save(skill)
     return _skills(request.auth).get(pk=skill.pk)
 
@@ -218,19 +221,19 @@ def delete_skill(request, skill_id: int):
 # Who got the job
 
 
-class SuccessfulCandidateIn(Schema):
+class SuccessfulCandidateIn(Payload):
     application_id: RecordId
     profile_url: str = Field("", max_length=500)
-    found_on: datetime.date | None = None
+    found_on: Date | None = None
     notes: str = Field("", max_length=20000)
     inside_appointment: bool = False
     evidence: str = Field("", max_length=5000)
     gaps: list[GapIn] = []
 
 
-class SuccessfulCandidatePatch(Schema):
+class SuccessfulCandidatePatch(Payload):
     profile_url: str | None = Field(None, max_length=500)
-    found_on: datetime.date | None = None
+    found_on: Date | None = None
     notes: str | None = Field(None, max_length=20000)
     inside_appointment: bool | None = None
     evidence: str | None = Field(None, max_length=5000)
@@ -287,13 +290,9 @@ def get_successful_candidate(request, candidate_id: int):
 def update_successful_candidate(request, candidate_id: int, payload: SuccessfulCandidatePatch):
     candidate = get_owned_or_404(SuccessfulCandidate, request.auth, pk=candidate_id)
     changes = payload.dict(exclude_unset=True)
-    gaps = changes.pop("gaps", None)
-    for name, value in changes.items():
-        if value is not None or name == "found_on":
-            setattr(candidate, name, value)
-    save_successful_candidate(
-        candidate, _gap_inputs(payload.gaps if gaps is not None else None), replace=True
-    )
+    gaps = _sent_gaps(payload, changes.pop("gaps", ...))
+    apply_changes(candidate, changes, required=("inside_appointment",))
+    save_successful_candidate(candidate, gaps, replace=True)
     return _candidates(request.auth).get(pk=candidate.pk)
 
 
@@ -306,23 +305,23 @@ def delete_successful_candidate(request, candidate_id: int):
 # Improvement actions
 
 
-class ImprovementActionIn(Schema):
+class ImprovementActionIn(Payload):
     skill: str = Field(..., min_length=1, max_length=120)
     category: SkillCategory | None = None
     kind: ImprovementKind = ImprovementKind.COURSE
     title: str = Field(..., min_length=1, max_length=200)
     status: ImprovementStatus = ImprovementStatus.PLANNED
-    target_on: datetime.date | None = None
+    target_on: Date | None = None
     link: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
-class ImprovementActionPatch(Schema):
+class ImprovementActionPatch(Payload):
     skill: str | None = Field(None, min_length=1, max_length=120)
     kind: ImprovementKind | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
     status: ImprovementStatus | None = None
-    target_on: datetime.date | None = None
+    target_on: Date | None = None
     link: str | None = Field(None, max_length=500)
     notes: str | None = Field(None, max_length=20000)
 
@@ -385,10 +384,10 @@ def update_improvement_action(request, action_id: int, payload: ImprovementActio
     user = request.auth
     action = get_owned_or_404(_improvements(user), user, pk=action_id)
     changes = payload.dict(exclude_unset=True)
+    if "skill" in changes and changes["skill"] is None:
+        raise ValidationError({"skill": "This field cannot be empty."})
     skill_name = changes.pop("skill", None)
-    for name, value in changes.items():
-        if value is not None or name == "target_on":
-            setattr(action, name, value)
+    apply_changes(action, changes, required=("kind", "title", "status"))
     action.full_clean(exclude=["skill"])
     if skill_name is not None:
         action.skill = find_or_create_skill(user, skill_name)
@@ -452,7 +451,7 @@ def list_gaps(request):
     ]
 
 
-class SuggestIn(Schema):
+class SuggestIn(Payload):
     text: str = Field(..., max_length=20000)
 
 

@@ -1,20 +1,42 @@
-"""Field types and the PATCH rule shared by every router.
+"""Field types, the body convention and the PATCH rule shared by every router.
 
-Dates are ISO 8601; a date-time without an offset is read in the site's time
-zone. Years outside 1900 to 2999 are refused: they are typing slips, and far
-ones would overflow when converted between time zones.
+Every request body is a ``Payload``:
+
+- it is a JSON object; anything else (an array, a string, a number, null) is
+  refused, at the top (see ``nextround.api.bodies``) and for nested objects;
+- each field has the JSON type it is documented with, as pydantic's strict
+  JSON mode reads it: no number taken as a date or a string, no ``"1"`` as a
+  boolean, no string turned into an object;
+- text holds no NUL character, and dates have years from 1900 to 2999;
+- fields the schema does not know are ignored, in every router alike.
+
+Dates are ISO 8601 (``YYYY-MM-DD``); a date-time without an offset is read in
+the site's time zone. Years outside 1900 to 2999 are refused: they are typing
+slips, and far ones would overflow when converted between time zones.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+import json
+from functools import cache
+from typing import Annotated, Any
 
+import pydantic
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from ninja import Schema
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -78,8 +100,56 @@ def _no_nul(value):
     return value
 
 
+NOT_AN_OBJECT = "Send a JSON object."
+
+
+@cache
+def _json_type_of(schema: type[Payload], field_name: str) -> TypeAdapter:
+    return TypeAdapter(schema.model_fields[field_name].annotation)
+
+
 class Payload(Schema):
-    """The base of every request body: text that any database can store."""
+    """The base of every request body: a JSON object of the documented types,
+    with text that any database can store. Unknown fields are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    # Named as ninja's own root validator so that it replaces it: ninja's
+    # reads attributes off any object, so the string "hello world" would pass
+    # as an object whose ``title`` is "Hello World" (str.title).
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, data: Any, handler, info: ValidationInfo) -> Any:
+        if isinstance(data, cls):
+            return data
+        if not isinstance(data, dict):
+            raise PydanticCustomError("model_type", NOT_AN_OBJECT)
+        return handler(data)
+
+    @field_validator("*", mode="wrap")
+    @classmethod
+    def _strict_json_type(cls, value: Any, handler, info: ValidationInfo) -> Any:
+        # ninja validates bodies in Python mode, where "2026" is an int and 0
+        # a date. The ordinary validation runs first (nested Payloads name
+        # their own fields); then the raw value is checked as strict JSON, so
+        # each field takes exactly the type the OpenAPI document promises.
+        validated = handler(value)
+        try:
+            as_json = json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            # Not something a JSON body can hold (a date object from Python
+            # code, say): there is no JSON type to hold it to.
+            return validated
+        try:
+            _json_type_of(cls, info.field_name).validate_json(as_json, strict=True)
+        except pydantic.ValidationError as wrong:
+            first = wrong.errors(include_url=False)[0]
+            # Braces would be read as placeholders by PydanticCustomError.
+            message = first["msg"].replace("{", "(").replace("}", ")")
+            if first["loc"]:
+                message = f"At {'.'.join(map(str, first['loc']))}: {message}"
+            raise PydanticCustomError(first["type"], message) from wrong
+        return validated
 
     @field_validator("*", mode="after")
     @classmethod

@@ -10,7 +10,8 @@ from django.utils import timezone
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from nextround.api.errors import validate_and_save
+from nextround.api.errors import NotFound, validate_and_save
+from nextround.api.fields import Date, Payload, apply_changes
 from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
@@ -20,19 +21,19 @@ from nextround.happybox.models import HappyItem, HappyKind
 router = Router(tags=["happy box"])
 
 
-class HappyItemIn(Schema):
+class HappyItemIn(Payload):
     kind: HappyKind = HappyKind.NOTE
     title: str = Field(..., min_length=1, max_length=200)
     text: str = Field("", max_length=20000)
-    happened_on: datetime.date = Field(default_factory=timezone.localdate)
+    happened_on: Date = Field(default_factory=timezone.localdate)
     link: str = Field("", max_length=500)
 
 
-class HappyItemPatch(Schema):
+class HappyItemPatch(Payload):
     kind: HappyKind | None = None
     title: str | None = Field(None, min_length=1, max_length=200)
     text: str | None = Field(None, max_length=20000)
-    happened_on: datetime.date | None = None
+    happened_on: Date | None = None
     link: str | None = Field(None, max_length=500)
 
 
@@ -79,7 +80,7 @@ def create_happy_item(request, payload: HappyItemIn):
     return Status(201, validate_and_save(item))
 
 
-@router.get("/happy-items/random", response=HappyItemOut)
+@router.get("/happy-items/random", response={200: HappyItemOut, 404: NotFound})
 def random_happy_item(request):
     """One of the user's items at random; 404 while the box is empty."""
     item = draw_item(request.auth)
@@ -96,9 +97,7 @@ def get_happy_item(request, item_id: int):
 @router.patch("/happy-items/{item_id}", response=HappyItemOut)
 def update_happy_item(request, item_id: int, payload: HappyItemPatch):
     item = get_owned_or_404(HappyItem, request.auth, pk=item_id)
-    for field, value in payload.dict(exclude_unset=True).items():
-        if value is not None:
-            setattr(item, field, value)
+    apply_changes(item, payload.dict(exclude_unset=True), required=("kind", "title", "happened_on"))
     return validate_and_save(item)
 
 

@@ -6,9 +6,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
-from nextround.api.fields import RecordId
+from nextround.api.fields import Date, Payload, RecordId
 from nextround.core.access import get_owned_or_404, owned
 from nextround.playbook import plan
 from nextround.playbook.models import Action, ActionKind, ActionStatus
@@ -32,10 +32,10 @@ class ActionOut(Schema):
     updated_at: datetime.datetime
 
 
-class ActionPatch(Schema):
+class ActionPatch(Payload):
     status: ActionStatus | None = None
-    due_on: datetime.date | None = None
-    result: str | None = None
+    due_on: Date | None = None
+    result: str | None = Field(None, max_length=5000)
 
 
 @router.get("/actions", response=list[ActionOut])
@@ -73,8 +73,6 @@ def update_action(request, action_id: int, payload: ActionPatch):
     if "due_on" in changes and due_on is None:
         raise ValidationError({"due_on": "Give a date."})
     if changes.get("result") is not None:
-        if len(changes["result"]) > 5000:
-            raise ValidationError({"result": "Keep it under 5,000 characters."})
         action.result = changes["result"]
         action.save(update_fields=["result", "updated_at"])
     if status == ActionStatus.DONE:

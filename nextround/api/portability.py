@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from ninja import Body, Router, Status
+from typing import Any
 
+from ninja import Field, Router, Status
+
+from nextround.api.fields import Payload
 from nextround.core.portability import export_user, import_user
 
 router = Router(tags=["export"])
+
+
+class ExportDocument(Payload):
+    """A document from ``GET /export``: its shape is checked here, its records by the importer.
+
+    Every part may be left out so that the importer, which reads the same
+    document from files, says what is missing in its own words.
+    """
+
+    format: str | None = None
+    version: int | None = None
+    exported_at: str | None = None
+    user: dict[str, Any] | None = None
+    data: dict[str, list[dict[str, Any]]] | None = Field(
+        None, description='{"jobs.application": [{"id": 1, …}, …], …}'
+    )
 
 
 @router.get("/export", response=dict)
@@ -16,6 +35,7 @@ def export(request):
 
 
 @router.post("/import", response={201: dict})
-def import_(request, document: dict = Body(...)):
+def import_(request, document: ExportDocument):
     """Add an export's records to your account; all or nothing."""
-    return Status(201, {"imported": import_user(request.auth, document)})
+    imported = import_user(request.auth, document.dict(exclude_unset=True))
+    return Status(201, {"imported": imported})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import validate_and_save
-from nextround.api.fields import DateTime, Payload, RecordId
+from nextround.api.fields import DateTime, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
 from nextround.questions.models import Category, Question, QuestionToAsk, Rating
@@ -21,7 +21,8 @@ from nextround.questions.views.capture import pack_response
 router = Router(tags=["questions"])
 
 STAR_PARTS = ("situation", "task", "action", "result")
-# An id a database can hold: anything larger names nothing, and SQLite would overflow on it.
+# Fields that must keep a value: null for them is a fault in the payload.
+QUESTION_REQUIRED = ("text", "category", "tricky", "unprepared", "due")
 
 
 class Star(Payload):
@@ -39,7 +40,7 @@ class QuestionIn(Payload):
     star: Star = Field(default_factory=Star)
     answer: str = Field("", max_length=10000)
     notes: str = Field("", max_length=10000)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list, max_length=100)
     interview_ids: list[RecordId] = Field(default_factory=list, max_length=100)
     due: DateTime | None = None
 
@@ -52,7 +53,7 @@ class QuestionPatch(Payload):
     star: Star | None = None
     answer: str | None = Field(None, max_length=10000)
     notes: str | None = Field(None, max_length=10000)
-    tags: list[str] | None = None
+    tags: list[str] | None = Field(None, max_length=100)
     interview_ids: list[RecordId] | None = Field(None, max_length=100)
     due: DateTime | None = None
 
@@ -138,26 +139,35 @@ def _interviews(user, ids: list[int]) -> list[Interview]:
     return found
 
 
+def _question_changes(question: Question, values: dict) -> tuple[dict, list[Interview] | None]:
+    """The model fields a payload sets, and the interviews to link after saving (None: keep).
+
+    ``star`` and ``tags`` are stored as several columns and as one text;
+    ``null`` for either clears it, as for any field.
+    """
+    changes = dict(values)
+    if "star" in changes:
+        star = changes.pop("star")
+        parts = STAR_PARTS if star is None else [part for part in STAR_PARTS if part in star]
+        for part in parts:
+            changes[f"star_{part}"] = None if star is None else star[part]
+    if "tags" in changes:
+        tags = changes.pop("tags") or []
+        # Joined, not cut: a list too long for the column is refused by its check.
+        changes["tags"] = ", ".join(tag.strip() for tag in tags if tag.strip())
+    interviews = None
+    if "interview_ids" in changes:
+        interviews = _interviews(question.owner, changes.pop("interview_ids") or [])
+    return changes, interviews
+
+
 def _apply_question(question: Question, values: dict) -> list[Interview] | None:
     """Copy payload values onto the question; the interviews to link come back for after saving."""
-    interviews = None
-    for name, value in values.items():
-        if value is None:
-            continue
-        if name == "star":
-            for part in STAR_PARTS:
-                if part in value:
-                    setattr(question, f"star_{part}", value[part])
-        elif name == "tags":
-            question.tags = ", ".join(tag.strip() for tag in value if tag.strip())[:500]
-        elif name == "interview_ids":
-            interviews = _interviews(question.owner, value)
-        elif name == "due":
-            question.due = value
-            if question.card:
-                question.card = {**question.card, "due": as_utc(value).isoformat()}
-        else:
-            setattr(question, name, value)
+    changes, interviews = _question_changes(question, values)
+    apply_changes(question, changes, required=QUESTION_REQUIRED)
+    if changes.get("due") is not None and question.card:
+        # The review schedule reads its own copy of the due date.
+        question.card = {**question.card, "due": as_utc(question.due).isoformat()}
     return interviews
 
 
@@ -177,7 +187,7 @@ def list_questions(request, due: bool = False):
 def create_question(request, payload: QuestionIn):
     question = Question(owner=request.auth)
     with transaction.atomic():
-        interviews = _apply_question(question, payload.dict())
+        interviews = _apply_question(question, payload.dict(exclude_unset=True))
         validate_and_save(question)
         if interviews:
             question.interviews.set(interviews)
@@ -246,12 +256,11 @@ def get_question_to_ask(request, ask_id: int):
 def update_question_to_ask(request, ask_id: int, payload: QuestionToAskPatch):
     question = get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id)
     values = payload.dict(exclude_unset=True)
-    ids = values.pop("interview_ids", None)
-    interviews = _interviews(request.auth, ids) if ids is not None else None
+    interviews = None
+    if "interview_ids" in values:
+        interviews = _interviews(request.auth, values.pop("interview_ids") or [])
     with transaction.atomic():
-        for name, value in values.items():
-            if value is not None:
-                setattr(question, name, value)
+        apply_changes(question, values, required=("text",))
         validate_and_save(question)
         if interviews is not None:
             question.interviews.set(interviews)

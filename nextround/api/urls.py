@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from django.http.request import RawPostDataException
 from ninja import NinjaAPI, Swagger
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 
 from nextround.api import (
     accounts,
@@ -20,9 +21,21 @@ from nextround.api import (
     questions,
 )
 from nextround.api.auth import API_AUTH
+from nextround.api.bodies import WRONG_CONTENT_TYPE, BodyRefused, JsonObjectParser
 from nextround.api.errors import validation_detail
+from nextround.api.openapi import add_error_responses
 
-api = NinjaAPI(
+
+class NextRoundAPI(NinjaAPI):
+    """ninja's API, with every refusal an operation can answer in its OpenAPI document."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """ninja's document, plus the 401/404/413/415/422 answers of each operation."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return add_error_responses(schema)
+
+
+api = NextRoundAPI(
     title="Next Round API",
     version="1",
     description="Applications, interviews and the recovery plan after a no. "
@@ -32,12 +45,32 @@ api = NinjaAPI(
     # Swagger UI from ninja's bundled files (ninja is in INSTALLED_APPS), and
     # no call to the online validator: the docs page works offline.
     docs=Swagger(settings={"validatorUrl": None}),
+    parser=JsonObjectParser(),
 )
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, error: HttpError):
+    # ninja reports any failure of the parser as a bare 400; a body the
+    # parser refused says why, in the shape of the other refusals.
+    if isinstance(error.__cause__, BodyRefused):
+        refused = error.__cause__
+        return api.create_response(request, {"detail": refused.detail}, status=refused.status)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
 
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, error: ValidationError):
     return api.create_response(request, {"detail": validation_detail(error)}, status=422)
+
+
+@api.exception_handler(RawPostDataException)
+def on_form_body(request, error: RawPostDataException):
+    # A form body sent with the browser's session: the CSRF check has read it
+    # as form fields already, so it cannot be read as JSON; it is the same
+    # refusal as any other body that is not JSON.
+    refused = BodyRefused(415, ["header", "Content-Type"], WRONG_CONTENT_TYPE)
+    return api.create_response(request, {"detail": refused.detail}, status=refused.status)
 
 
 @api.exception_handler(OverflowError)

@@ -198,3 +198,22 @@ def test_a_due_date_can_be_set_for_the_next_review(user, api):
     response = api.patch(f"/api/v1/questions/{question.pk}", {"due": "2030-01-02T09:00:00+00:00"})
     assert response.status_code == 200
     assert response.json()["due"].startswith("2030-01-02")
+
+
+def test_tags_too_long_for_their_column_are_refused_not_cut(user, api):
+    question = QuestionFactory(owner=user, tags="budgets")
+    tags = [f"tag number {index}" for index in range(60)]
+
+    response = api.patch(f"/api/v1/questions/{question.pk}", {"tags": tags})
+
+    assert response.status_code == 422
+    assert "tags" in response.content.decode()
+    question.refresh_from_db()
+    assert question.tags == "budgets"
+
+
+def test_more_tags_than_a_question_can_hold_are_refused_naming_the_field(api):
+    response = api.post("/api/v1/questions", {"text": "Why?", "tags": ["a"] * 101})
+
+    assert response.status_code == 422
+    assert ["body", "payload", "tags"] in [item["loc"] for item in response.json()["detail"]]
