@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "nextround.questions",
     "nextround.happybox",
     "nextround.expenses",
+    "nextround.home",
     "nextround.api",
 ]
 

@@ -4,11 +4,11 @@ from django.urls import include, path
 
 from nextround.api.urls import api
 from nextround.feedback.views import insights
-from nextround.jobs.views import today
+from nextround.home import urls as home_urls
 from nextround.playbook.feed import calendar_feed
 
 urlpatterns = [
-    path("", today.today, name="today"),
+    path("", include(home_urls)),
     path("accounts/", include("nextround.accounts.urls")),
     path("", include("nextround.jobs.urls")),
     path("contacts/", include("nextround.network.urls")),

@@ -21,7 +21,6 @@ from nextround.network.connections import set_connection
 from nextround.network.models import ConnectionState, Network
 from nextround.playbook import plan
 from nextround.playbook.agenda import agenda_for
-from nextround.playbook.calm import calm_panel
 from nextround.playbook.content import content_for
 from nextround.playbook.forms import (
     DraftForm,
@@ -98,15 +97,6 @@ def _after_move(request, action: Action, before: dict):
 
 def _before(action: Action) -> dict:
     return {"status": action.status, "due_on": action.due_on}
-
-
-def plan_for_today(request) -> dict:
-    """Today's part of the plan, for the Today page's context."""
-    return {
-        "plan": agenda_for(request.user),
-        "calm": calm_panel(request.user),
-        "playbook_undo": pop_undo(request),
-    }
 
 
 @login_required

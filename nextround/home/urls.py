@@ -1,0 +1,14 @@
+"""The cross-area pages' addresses.
+
+``urlpatterns`` sits at the site's root; the other lists join an area's
+namespace in ``nextround/urls.py`` so that their old names (``jobs:application``,
+``accounts:settings``…) keep working in templates and ``reverse()``.
+"""
+
+from django.urls import path
+
+from nextround.home.views import today
+
+urlpatterns = [
+    path("", today.today, name="today"),
+]
