@@ -1,15 +1,23 @@
-"""The site's address book: each area keeps its own urls module."""
+"""The site's address book: each area keeps its own urls module.
+
+A page that belongs to a higher layer but keeps an area's URL name (the
+Settings page is still ``accounts:settings``) is listed by the higher layer
+and joined to the area's namespace here, so no area imports a layer above it.
+"""
 
 from django.urls import include, path
 
+from nextround.accounts import urls as accounts_urls
 from nextround.api.urls import api
 from nextround.feedback.views import insights
 from nextround.home import urls as home_urls
 from nextround.playbook.feed import calendar_feed
 
+accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
+
 urlpatterns = [
     path("", include(home_urls)),
-    path("accounts/", include("nextround.accounts.urls")),
+    path("accounts/", include((accounts_patterns, "accounts"))),
     path("", include("nextround.jobs.urls")),
     path("contacts/", include("nextround.network.urls")),
     path("plan/", include("nextround.playbook.urls")),

@@ -7,8 +7,15 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import today
+from nextround.home.views import portability, settings, today
 
 urlpatterns = [
     path("", today.today, name="today"),
+]
+
+# Joins the "accounts" namespace under /accounts/.
+accounts_patterns = [
+    path("settings/", settings.settings_page, name="settings"),
+    path("settings/export/", portability.export_download, name="export"),
+    path("settings/import/", portability.import_upload, name="import"),
 ]

@@ -20,3 +20,8 @@ def today_context(user, now=None) -> dict:
 def review_preferences_form(user) -> ReviewPreferencesForm:
     """The daily-limits form for the Settings page."""
     return ReviewPreferencesForm(instance=ReviewPreferences.for_user(user))
+
+
+def settings_context(user) -> dict:
+    """The Settings page's question-bank part: the daily review limits."""
+    return {"review_preferences_form": review_preferences_form(user)}
