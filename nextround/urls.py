@@ -9,7 +9,6 @@ from django.urls import include, path
 
 from nextround.accounts import urls as accounts_urls
 from nextround.api.urls import api
-from nextround.feedback.views import insights
 from nextround.home import urls as home_urls
 from nextround.playbook.feed import calendar_feed
 
@@ -22,7 +21,6 @@ urlpatterns = [
     path("contacts/", include("nextround.network.urls")),
     path("plan/", include("nextround.playbook.urls")),
     path("feedback/", include("nextround.feedback.urls")),
-    path("insights/", insights.insights, name="insights"),
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
     path("expenses/", include("nextround.expenses.urls")),

@@ -7,10 +7,11 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import portability, settings, today
+from nextround.home.views import insights, portability, settings, today
 
 urlpatterns = [
     path("", today.today, name="today"),
+    path("insights/", insights.insights, name="insights"),
 ]
 
 # Joins the "accounts" namespace under /accounts/.

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from nextround.core import demo
 from nextround.feedback import insights
-from nextround.feedback.charts import bar_chart
+from nextround.home.charts import bar_chart
 from nextround.jobs.models import Contract, Outcome
 from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory
 from tests.feedback.factories import SuccessfulCandidateFactory

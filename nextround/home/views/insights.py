@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from nextround.feedback import insights as figures
-from nextround.feedback.charts import bar_chart
+from nextround.home.charts import bar_chart
 
 STAGE_LABELS = {
     "applied": "applied",
@@ -138,4 +138,4 @@ def insights(request):
         "comparisons": comparisons,
         "inside": inside,
     }
-    return render(request, "feedback/insights.html", context)
+    return render(request, "home/insights.html", context)
