@@ -10,14 +10,16 @@ from django.urls import include, path
 from nextround.accounts import urls as accounts_urls
 from nextround.api.urls import api
 from nextround.home import urls as home_urls
+from nextround.jobs import urls as jobs_urls
 from nextround.playbook.feed import calendar_feed
 
 accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
+jobs_patterns = [*jobs_urls.urlpatterns, *home_urls.jobs_patterns]
 
 urlpatterns = [
     path("", include(home_urls)),
     path("accounts/", include((accounts_patterns, "accounts"))),
-    path("", include("nextround.jobs.urls")),
+    path("", include((jobs_patterns, "jobs"))),
     path("contacts/", include("nextround.network.urls")),
     path("plan/", include("nextround.playbook.urls")),
     path("feedback/", include("nextround.feedback.urls")),

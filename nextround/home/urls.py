@@ -7,7 +7,7 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import insights, portability, settings, today
+from nextround.home.views import applications, insights, portability, settings, today
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -19,4 +19,13 @@ accounts_patterns = [
     path("settings/", settings.settings_page, name="settings"),
     path("settings/export/", portability.export_download, name="export"),
     path("settings/import/", portability.import_upload, name="import"),
+]
+
+# Joins the "jobs" namespace at the site's root.
+jobs_patterns = [
+    path(
+        "applications/<int:application_id>/",
+        applications.application_detail,
+        name="application",
+    ),
 ]

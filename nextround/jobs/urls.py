@@ -10,7 +10,6 @@ urlpatterns = [
     path("applications/new/", applications.application_create, name="application_create"),
     path("applications/import/", csv_upload.csv_import, name="csv_import"),
     path("applications/activity/", activity.activity_report, name="activity"),
-    path("applications/<int:application_id>/", applications.application_detail, name="application"),
     path(
         "applications/<int:application_id>/edit/",
         applications.application_edit,
