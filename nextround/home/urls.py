@@ -7,7 +7,7 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import applications, insights, portability, settings, today
+from nextround.home.views import activity, applications, insights, portability, settings, today
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -23,6 +23,7 @@ accounts_patterns = [
 
 # Joins the "jobs" namespace at the site's root.
 jobs_patterns = [
+    path("applications/activity/", activity.activity_report, name="activity"),
     path(
         "applications/<int:application_id>/",
         applications.application_detail,
