@@ -11,17 +11,20 @@ from nextround.accounts import urls as accounts_urls
 from nextround.api.urls import api
 from nextround.home import urls as home_urls
 from nextround.jobs import urls as jobs_urls
+from nextround.network import urls as network_urls
+from nextround.playbook import urls as playbook_urls
 from nextround.playbook.feed import calendar_feed
 
 accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
 jobs_patterns = [*jobs_urls.urlpatterns, *home_urls.jobs_patterns]
+playbook_patterns = [*playbook_urls.urlpatterns, *network_urls.playbook_patterns]
 
 urlpatterns = [
     path("", include(home_urls)),
     path("accounts/", include((accounts_patterns, "accounts"))),
     path("", include((jobs_patterns, "jobs"))),
     path("contacts/", include("nextround.network.urls")),
-    path("plan/", include("nextround.playbook.urls")),
+    path("plan/", include((playbook_patterns, "playbook"))),
     path("feedback/", include("nextround.feedback.urls")),
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
