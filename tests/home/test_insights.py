@@ -6,8 +6,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from nextround.core import demo
 from nextround.feedback import insights
+from nextround.home import demo
 from nextround.home.charts import bar_chart
 from nextround.jobs.models import Contract, Outcome
 from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory

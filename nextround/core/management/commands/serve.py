@@ -19,9 +19,12 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
 
     def handle(self, *args, host: str, port: int, threads: int, **options):
+        from django.core.wsgi import get_wsgi_application
         from waitress import serve
 
-        from nextround.wsgi import application
+        # Settings are already loaded by the command line; nextround.wsgi sits
+        # above every app and would only set them again.
+        application = get_wsgi_application()
 
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
