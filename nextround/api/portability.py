@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import Body, Router, Status
 
-from nextround.core.portability import export_user, import_user
+from nextround.home.portability import export_user, import_user
 
 router = Router(tags=["export"])
 

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from nextround.core.portability import export_user, import_user
+from nextround.home.portability import export_user, import_user
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 

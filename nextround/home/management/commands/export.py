@@ -8,7 +8,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from nextround.core.portability import export_user
+from nextround.home.portability import export_user
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from nextround.core.portability import import_user
+from nextround.home.portability import import_user
 
 
 class Command(BaseCommand):
