@@ -24,9 +24,10 @@ run: install ## Migrate, then serve on http://$(HOST):$(PORT)/.
 	$(BIN)/nextround migrate --no-input
 	$(BIN)/nextround serve --host $(HOST) --port $(PORT)
 
-lint: $(VENV)/.test-tools ## Lint, format check, and a check for missing migrations.
+lint: $(VENV)/.test-tools ## Lint, format check, the import layers, and a check for missing migrations.
 	$(BIN)/ruff check nextround tests
 	$(BIN)/ruff format --check nextround tests
+	$(BIN)/lint-imports
 	$(BIN)/nextround django makemigrations --check --dry-run
 
 # pytest-xdist workers; CI has two cores. `make test WORKERS=4` on a bigger machine.

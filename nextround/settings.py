@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "nextround.questions",
     "nextround.happybox",
     "nextround.expenses",
+    "nextround.home",
     "nextround.api",
 ]
 

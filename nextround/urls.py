@@ -1,20 +1,31 @@
-"""The site's address book: each area keeps its own urls module."""
+"""The site's address book: each area keeps its own urls module.
+
+A page that belongs to a higher layer but keeps an area's URL name (the
+Settings page is still ``accounts:settings``) is listed by the higher layer
+and joined to the area's namespace here, so no area imports a layer above it.
+"""
 
 from django.urls import include, path
 
+from nextround.accounts import urls as accounts_urls
 from nextround.api.urls import api
-from nextround.feedback.views import insights
-from nextround.jobs.views import today
+from nextround.home import urls as home_urls
+from nextround.jobs import urls as jobs_urls
+from nextround.network import urls as network_urls
+from nextround.playbook import urls as playbook_urls
 from nextround.playbook.feed import calendar_feed
 
+accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
+jobs_patterns = [*jobs_urls.urlpatterns, *home_urls.jobs_patterns]
+playbook_patterns = [*playbook_urls.urlpatterns, *network_urls.playbook_patterns]
+
 urlpatterns = [
-    path("", today.today, name="today"),
-    path("accounts/", include("nextround.accounts.urls")),
-    path("", include("nextround.jobs.urls")),
+    path("", include(home_urls)),
+    path("accounts/", include((accounts_patterns, "accounts"))),
+    path("", include((jobs_patterns, "jobs"))),
     path("contacts/", include("nextround.network.urls")),
-    path("plan/", include("nextround.playbook.urls")),
+    path("plan/", include((playbook_patterns, "playbook"))),
     path("feedback/", include("nextround.feedback.urls")),
-    path("insights/", insights.insights, name="insights"),
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
     path("expenses/", include("nextround.expenses.urls")),

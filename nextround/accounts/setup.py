@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from nextround.accounts.demo import DEMO_EMAIL, DEMO_USERNAME
+
 
 def demo_account_exists() -> bool:
     """Whether ``nextround demo`` has made its account here."""
-    from nextround.core.demo import DEMO_EMAIL, DEMO_USERNAME
-
     return get_user_model().objects.filter(username=DEMO_USERNAME, email=DEMO_EMAIL).exists()
 
 
@@ -19,8 +19,6 @@ def needs_first_account() -> bool:
     The demo account does not count: someone who tries the demo before
     anything else must still be able to create their own account.
     """
-    from nextround.core.demo import DEMO_EMAIL, DEMO_USERNAME
-
     return not get_user_model().objects.exclude(username=DEMO_USERNAME, email=DEMO_EMAIL).exists()
 
 

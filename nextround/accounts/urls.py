@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from nextround.accounts import portability_views, views
+from nextround.accounts import views
 from nextround.accounts.passwords import ChangePasswordView
 
 app_name = "accounts"
@@ -21,10 +21,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
         name="password_done",
     ),
-    path("settings/", views.settings_page, name="settings"),
     path("settings/tokens/", views.create_token, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
-    path("settings/export/", portability_views.export_download, name="export"),
-    path("settings/import/", portability_views.import_upload, name="import"),
     path("settings/calendar/", views.regenerate_calendar, name="regenerate_calendar"),
 ]

@@ -1,4 +1,4 @@
-"""First-run setup, sign-up, and the Settings page."""
+"""First-run setup, sign-up, and the account's part of the Settings page (tokens, calendar)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from nextround.accounts.forms import AccountSettingsForm, SignupForm, TokenForm
+from nextround.accounts.calendar import calendar_feed_url
+from nextround.accounts.forms import SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
-from nextround.api.accounts import calendar_url
-from nextround.playbook.forms import PlaybookSettingsForm
-from nextround.questions.today import review_preferences_form
 
 
 def setup(request):
@@ -44,27 +42,16 @@ def _signup(request, template: str, extra: dict | None = None):
     return render(request, template, {"form": form, **(extra or {})})
 
 
-@login_required
-def settings_page(request):
-    """Account details, API tokens, and the calendar feed address."""
+def settings_context(request) -> dict:
+    """The Settings page's account part: API tokens and the calendar feed address."""
     user = request.user
-    account_form = AccountSettingsForm(instance=user)
-    if request.method == "POST":
-        account_form = AccountSettingsForm(request.POST, instance=user)
-        if account_form.is_valid():
-            account_form.save()
-            messages.success(request, "Settings saved.")
-            return redirect("accounts:settings")
-    context = {
-        "account_form": account_form,
+    return {
         "token_form": TokenForm(),
         "tokens": user.api_tokens.all(),
+        # Shown once on the next page, then gone: only its hash is kept.
         "new_token": request.session.pop("new_token", None),
-        "calendar_url": calendar_url(request, user),
-        "playbook_form": PlaybookSettingsForm(user=user),
-        "review_preferences_form": review_preferences_form(user),
+        "calendar_url": calendar_feed_url(request, user),
     }
-    return render(request, "accounts/settings.html", context)
 
 
 @login_required

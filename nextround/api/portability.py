@@ -7,7 +7,7 @@ from typing import Any
 from ninja import Field, Router, Status
 
 from nextround.api.fields import Payload
-from nextround.core.portability import export_user, import_user
+from nextround.home.portability import export_user, import_user
 
 router = Router(tags=["export"])
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from nextround.jobs.timeline import TimelineEntry
 
 
-def feedback_entries(application) -> list[TimelineEntry]:
+def timeline_entries(application) -> list[TimelineEntry]:
     """Asked for, chased and received feedback, and the successful candidate when found."""
     entries: list[TimelineEntry] = []
     for feedback in application.feedback.select_related("given_by"):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nextround.feedback.insights import decision_times
 from nextround.feedback.progress import attach_improvements
 from nextround.feedback.ranking import rank_gaps
+from nextround.jobs.insights import decision_times
 
 TOP_GAPS = 3
 

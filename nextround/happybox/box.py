@@ -44,16 +44,3 @@ def recent_bad_news(user, today: datetime.date | None = None) -> Application | N
         .order_by("-decided_on", "-id")
         .first()
     )
-
-
-def today_offer(user) -> dict:
-    """What the Today page needs to offer the box after bad news."""
-    bad_news = recent_bad_news(user)
-    if bad_news is None:
-        return {"happy_box_offer": None}
-    return {
-        "happy_box_offer": {
-            "application": bad_news,
-            "has_items": owned(HappyItem, user).exists(),
-        }
-    }

@@ -1,4 +1,8 @@
-"""An application's whole story, in date order."""
+"""The moments of an application's story that the application itself records.
+
+``TimelineEntry`` is the shape every area uses for its own ``timeline_entries``;
+``nextround.home.timeline`` puts them together in date order.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from nextround.jobs.models import Application
-from nextround.playbook.agenda import timeline_entries
 
 
 @dataclass(frozen=True)
@@ -24,12 +27,8 @@ class TimelineEntry:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-def application_timeline(application: Application) -> list[TimelineEntry]:
-    """Everything that happened to an application, oldest first.
-
-    Other areas (the plan, feedback) add their own entries by extending this
-    list where they are built, so the page has a single ordering rule.
-    """
+def timeline_entries(application: Application) -> list[TimelineEntry]:
+    """Applied, closing date, interviews, promised decisions and the outcome, unordered."""
     entries: list[TimelineEntry] = []
     if application.applied_on:
         entries.append(
@@ -72,12 +71,4 @@ def application_timeline(application: Application) -> list[TimelineEntry]:
                 title=application.get_outcome_display(),
             )
         )
-    # Imported here: the feedback app builds on this module's TimelineEntry.
-    from nextround.feedback.timeline import feedback_entries
-
-    entries.extend(feedback_entries(application))
-    entries.extend(timeline_entries(application))
-    entries.sort(
-        key=lambda entry: (entry.on, entry.at or datetime.datetime.min.replace(tzinfo=datetime.UTC))
-    )
     return entries

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.jobs.views import activity, applications, csv_upload, interviews, organisations
+from nextround.jobs.views import applications, csv_upload, interviews, organisations
 
 app_name = "jobs"
 
@@ -9,8 +9,6 @@ urlpatterns = [
     path("applications/list/", applications.application_list, name="application_list"),
     path("applications/new/", applications.application_create, name="application_create"),
     path("applications/import/", csv_upload.csv_import, name="csv_import"),
-    path("applications/activity/", activity.activity_report, name="activity"),
-    path("applications/<int:application_id>/", applications.application_detail, name="application"),
     path(
         "applications/<int:application_id>/edit/",
         applications.application_edit,

@@ -1,12 +1,15 @@
-"""Engaging with the panel: once everyone on a panel has been reached, the step is done."""
+"""Engaging with the panel: who sat on it, how to reach them, and finishing the step once all are reached."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
 from nextround.core.access import owned
-from nextround.jobs.models import Interview
-from nextround.network.models import Contact
+from nextround.jobs.models import Application, Interview
+from nextround.network.drafts import connection_note
+from nextround.network.models import ConnectionState, Contact, Network
 from nextround.playbook.actions import complete_actions
 from nextround.playbook.models import ActionKind
 
@@ -37,3 +40,54 @@ def complete_connect_panel(contact: Contact) -> int:
                 contact.owner, [ActionKind.CONNECT_PANEL], application=interview.application
             )
     return finished
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    """A panel member with their links, connections and a drafted note."""
+
+    person: object
+    note: str
+    links: list[tuple[str, str]]
+    connections: list[tuple[str, str]]
+
+    @property
+    def pk(self) -> int:
+        return self.person.pk
+
+
+def _panel(application: Application) -> tuple[list, object]:
+    seen: dict[int, object] = {}
+    last = None
+    for interview in application.interviews.prefetch_related("panel").order_by("starts_at"):
+        last = interview
+        for person in interview.panel.all():
+            seen.setdefault(person.pk, person)
+    return list(seen.values()), last
+
+
+def panel_members(application: Application) -> list[PanelMember]:
+    """Everyone on the application's panels once, with links, connections and a note to send."""
+    people, interview = _panel(application)
+    members = []
+    for person in people:
+        links = [
+            (Network(network).label, url)
+            for network, url in sorted(person.links.items())
+            if network in Network.values
+        ]
+        connections = [
+            (Network(network).label, ConnectionState(state).label)
+            for network, state in sorted(person.connections.items())
+            if network in Network.values and state in ConnectionState.values
+        ]
+        members.append(
+            PanelMember(
+                person=person,
+                note=(person.connection_notes or {}).get(Network.LINKEDIN)
+                or connection_note(person, interview=interview),
+                links=links,
+                connections=connections,
+            )
+        )
+    return members

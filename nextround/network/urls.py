@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.network.views import contacts, keeping_in_touch, vcards
+from nextround.network.views import contacts, keeping_in_touch, panel, vcards
 
 app_name = "network"
 
@@ -37,5 +37,14 @@ urlpatterns = [
         "<int:contact_id>/notes/<str:network>/",
         keeping_in_touch.connection_note_save,
         name="connection_note",
+    ),
+]
+
+# Joins the "playbook" namespace under /plan/: the panel on a connect_panel step.
+playbook_patterns = [
+    path(
+        "actions/<int:action_id>/panel/<int:contact_id>/",
+        panel.panel_connection,
+        name="panel_connection",
     ),
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from nextround.jobs.timeline import TimelineEntry
 from nextround.playbook.models import Action
 
 # How far ahead Today and the terminal agenda look.
@@ -62,10 +63,8 @@ def agenda_for(user, today: datetime.date | None = None, *, include_later: bool 
     return agenda
 
 
-def timeline_entries(application) -> list:
+def timeline_entries(application) -> list[TimelineEntry]:
     """The application's steps for its timeline: done ones on the day, the rest on their due day."""
-    from nextround.jobs.timeline import TimelineEntry
-
     entries = []
     for action in application.actions.order_by("due_on", "id"):
         if action.status == "done" and action.done_at:

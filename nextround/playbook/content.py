@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import quote_plus, urlencode
 
 from django.urls import NoReverseMatch, reverse
 
 from nextround.jobs.models import Application
-from nextround.network.drafts import connection_note
-from nextround.network.models import ConnectionState, Network
 from nextround.playbook.drafts import draft_for
 from nextround.playbook.models import Action, ActionKind
 
@@ -27,56 +24,6 @@ KIND_NOTES = (
     "You were one of very few people who got this far. That did not stop being true today.",
     "A no closes one door; it does not say anything about the next one.",
 )
-
-
-@dataclass(frozen=True)
-class PanelMember:
-    """A panel member with their links, connections and a drafted note."""
-
-    person: object
-    note: str
-    links: list[tuple[str, str]]
-    connections: list[tuple[str, str]]
-
-    @property
-    def pk(self) -> int:
-        return self.person.pk
-
-
-def _panel(application: Application) -> tuple[list, object]:
-    seen: dict[int, object] = {}
-    last = None
-    for interview in application.interviews.prefetch_related("panel").order_by("starts_at"):
-        last = interview
-        for person in interview.panel.all():
-            seen.setdefault(person.pk, person)
-    return list(seen.values()), last
-
-
-def _panel_members(application: Application) -> list[PanelMember]:
-    people, interview = _panel(application)
-    members = []
-    for person in people:
-        links = [
-            (Network(network).label, url)
-            for network, url in sorted(person.links.items())
-            if network in Network.values
-        ]
-        connections = [
-            (Network(network).label, ConnectionState(state).label)
-            for network, state in sorted(person.connections.items())
-            if network in Network.values and state in ConnectionState.values
-        ]
-        members.append(
-            PanelMember(
-                person=person,
-                note=(person.connection_notes or {}).get(Network.LINKEDIN)
-                or connection_note(person, interview=interview),
-                links=links,
-                connections=connections,
-            )
-        )
-    return members
 
 
 def winner_searches(application: Application) -> list[tuple[str, str]]:
@@ -103,9 +50,9 @@ def content_for(action: Action) -> dict:
     """Everything the action's page shows besides the buttons, by kind."""
     content: dict = {"draft": draft_for(action)}
     application = action.application
-    if action.kind == ActionKind.CONNECT_PANEL and application:
-        content["panel"] = _panel_members(application)
-    elif action.kind == ActionKind.FIND_WINNER and application:
+    # The panel for a connect_panel step comes from the contacts area, which
+    # builds on the plan: its template tag ``connect_panel`` fills that part.
+    if action.kind == ActionKind.FIND_WINNER and application:
         content["searches"] = winner_searches(application)
         content["winner_form_url"] = _url_or_blank("feedback:winner_create", application.pk)
     elif action.kind == ActionKind.BE_KIND:

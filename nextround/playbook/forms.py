@@ -98,3 +98,8 @@ class PlaybookSettingsForm(forms.Form):
             if self.cleaned_data[f"offset_{rule.key}"] != rule.offset
         }
         PlaybookSettings.objects.update_or_create(user=self.user, defaults={"offsets": offsets})
+
+
+def settings_context(user) -> dict:
+    """The Settings page's plan part: how long after each event a step falls due."""
+    return {"playbook_form": PlaybookSettingsForm(user=user)}

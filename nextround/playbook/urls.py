@@ -14,9 +14,4 @@ urlpatterns = [
     path("actions/<int:action_id>/undo/", views.action_undo, name="undo"),
     path("actions/<int:action_id>/draft/", views.action_draft, name="draft"),
     path("actions/<int:action_id>/result/", views.action_result, name="result"),
-    path(
-        "actions/<int:action_id>/panel/<int:contact_id>/",
-        views.panel_connection,
-        name="panel_connection",
-    ),
 ]

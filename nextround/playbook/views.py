@@ -9,19 +9,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
-from nextround.network.connections import set_connection
-from nextround.network.models import ConnectionState, Network
 from nextround.playbook import plan
 from nextround.playbook.agenda import agenda_for
-from nextround.playbook.calm import calm_panel
 from nextround.playbook.content import content_for
 from nextround.playbook.forms import (
     DraftForm,
@@ -100,15 +95,6 @@ def _before(action: Action) -> dict:
     return {"status": action.status, "due_on": action.due_on}
 
 
-def plan_for_today(request) -> dict:
-    """Today's part of the plan, for the Today page's context."""
-    return {
-        "plan": agenda_for(request.user),
-        "calm": calm_panel(request.user),
-        "playbook_undo": pop_undo(request),
-    }
-
-
 @login_required
 def plan_page(request):
     """Every live step, soonest first, and the last few finished ones."""
@@ -145,8 +131,6 @@ def _detail_context(request, action: Action, **forms) -> dict:
         "skip_form": SkipForm(),
         "snooze_form": forms.get("snooze_form") or SnoozeForm(),
         "happy_box_url": happy_box_url(),
-        "networks": Network.choices,
-        "connection_states": ConnectionState.choices,
     }
 
 
@@ -244,29 +228,6 @@ def action_result(request, action_id: int):
         messages.success(request, "Noted. It will help you see the gaps worth closing.")
     else:
         messages.error(request, "That note is too long; keep it under 5,000 characters.")
-    return redirect(action)
-
-
-@login_required
-@require_POST
-def panel_connection(request, action_id: int, contact_id: int):
-    """Record following, requesting or connecting with a panel member on one network."""
-    action = _owned_action(request, action_id)
-    member = next(
-        (each for each in content_for(action).get("panel", []) if each.pk == contact_id), None
-    )
-    if member is None:
-        raise Http404("Not on this panel")
-    network, state = request.POST.get("network", ""), request.POST.get("state", "")
-    try:
-        set_connection(member.person, network, state)
-    except ValidationError:
-        messages.error(request, "Choose a network and how you are connected.")
-        return redirect(action)
-    messages.success(
-        request,
-        f"{member.person.name}: {Network(network).label}, {ConnectionState(state).label.lower()}.",
-    )
     return redirect(action)
 
 

@@ -4,7 +4,7 @@ import io
 
 from django.core.management import call_command
 
-from nextround.core import demo
+from nextround.home import demo
 from tests.browser.accessibility import assert_accessible
 
 

@@ -185,6 +185,12 @@ def test_token_for_an_unknown_account_fails_politely(data_dir):
     assert "No account named" in result.stderr
 
 
+def test_naming_an_unknown_account_with_user_is_one_line_on_stderr(data_dir):
+    result = nextround(data_dir, "export", "--user", "nobody")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == ["CommandError: No account named 'nobody'."]
+
+
 def test_demo_builds_the_demo_account(data_dir):
     result = nextround(data_dir, "demo")
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 
-from nextround.core import demo
+from nextround.home import demo
 from nextround.jobs.models import Application, Interview, Organisation
 from nextround.network.models import Contact
 from tests.factories import UserFactory
@@ -145,7 +145,7 @@ def test_every_page_of_the_site_opens_for_the_demo_account():
 
 
 def test_trying_the_demo_first_leaves_first_run_setup_open(db, client):
-    from nextround.core import demo
+    from nextround.home import demo
 
     demo.build()
     response = client.get("/accounts/setup/")
@@ -154,7 +154,7 @@ def test_trying_the_demo_first_leaves_first_run_setup_open(db, client):
 
 
 def test_the_demo_can_be_used_before_anyone_sets_up_an_account(db, client):
-    from nextround.core import demo
+    from nextround.home import demo
 
     demo.build()
     response = client.post(

@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 
-from nextround.core import demo
+from nextround.home import demo
 from nextround.network.followups import next_follow_up
 from nextround.playbook.models import Action, ActionKind, ActionStatus
 

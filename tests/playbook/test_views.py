@@ -197,6 +197,10 @@ def test_connecting_with_the_panel_shows_links_and_a_note_and_records_the_connec
     page = user_client.get(step.get_absolute_url()).content.decode()
     assert "https://linkedin.example.org/in/robin" in page
     assert "Hello Robin, thank you for your time on the panel" in page
+    # The panel part comes from the contacts area's tag; its form must still post with a token.
+    form_action = reverse("playbook:panel_connection", args=[step.pk, person.pk])
+    assert f'action="{form_action}"' in page
+    assert page.count('name="csrfmiddlewaretoken"') >= 2
     user_client.post(
         reverse("playbook:panel_connection", args=[step.pk, person.pk]),
         {"network": "linkedin", "state": "requested"},

@@ -7,7 +7,7 @@ import datetime
 import pytest
 import time_machine
 
-from nextround.core import demo
+from nextround.home import demo
 from nextround.questions import stats
 from nextround.questions.models import Question, QuestionToAsk, Review
 

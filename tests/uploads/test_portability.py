@@ -2,10 +2,10 @@
 
 from django.urls import reverse
 
-from nextround.core.portability import export_user, import_user
 from nextround.core.uploads import private_storage
 from nextround.expenses.models import Expense
 from nextround.happybox.models import HappyItem
+from nextround.home.portability import export_user, import_user
 from tests.factories import InterviewFactory
 from tests.uploads.samples import image_bytes, pdf_bytes, upload
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.views import delete_after_confirming
+from nextround.home.timeline import application_timeline
 from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm, OutcomeForm
 from nextround.jobs.models import Application, Status
-from nextround.jobs.timeline import application_timeline
 from nextround.playbook.plan import record_outcome
 
 # Board columns: the open stages, then offers, then the ways an application ends.
@@ -45,24 +45,6 @@ def application_list(request):
     return render(
         request, "jobs/application_list.html", {"applications": applications, "filters": filters}
     )
-
-
-@login_required
-def application_detail(request, application_id: int):
-    application = get_owned_or_404(
-        Application.objects.select_related("organisation", "reapplies_to__organisation"),
-        request.user,
-        pk=application_id,
-    )
-    interviews = application.interviews.prefetch_related("panel")
-    context = {
-        "application": application,
-        "timeline": application_timeline(application),
-        "interviews": interviews,
-        "chain": application.reapplication_chain(),
-        "outcome_form": OutcomeForm(application=application),
-    }
-    return render(request, "jobs/application_detail.html", context)
 
 
 @login_required

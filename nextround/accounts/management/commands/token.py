@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from nextround.accounts.models import ApiToken
+from nextround.core.commands import account_from_options, add_user_argument
 
 
 class Command(BaseCommand):
     help = "Create an API token for an account and print it on the last line."
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
+        add_user_argument(parser, whose="Whose token")
         parser.add_argument("--name", default="Command line", help="A label for the token.")
 
-    def handle(self, *args, username: str, name: str, **options):
-        try:
-            user = get_user_model().objects.get(username=username)
-        except get_user_model().DoesNotExist as missing:
-            raise CommandError(f"No account named {username!r}.") from missing
+    def handle(self, *args, name: str, **options):
+        user = account_from_options(options, command="token")
         _, raw = ApiToken.issue(user, name[:100])
-        self.stdout.write(f"Token {name!r} for {username}. Keep it safe; it is not shown again:")
+        self.stdout.write(
+            f"Token {name!r} for {user.username}. Keep it safe; it is not shown again:"
+        )
         self.stdout.write(raw)

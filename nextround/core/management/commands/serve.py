@@ -58,9 +58,12 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
 
     def handle(self, *args, host: str, port: int, threads: int, **options):
+        from django.core.wsgi import get_wsgi_application
         from waitress import create_server
 
-        from nextround.wsgi import application
+        # Settings are already loaded by the command line; nextround.wsgi sits
+        # above every app and would only set them again.
+        application = get_wsgi_application()
 
         try:
             server = create_server(application, **waitress_options(host, port, threads))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from nextround.core.commands import account_from_options, add_user_argument
 from nextround.jobs.csv_import import read_csv, save_import
 
 
@@ -12,17 +12,14 @@ class Command(BaseCommand):
     help = "Import applications from a CSV file (Teal, Huntr, a spreadsheet). All or nothing."
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
+        add_user_argument(parser, whose="Whose applications")
         parser.add_argument("file")
         parser.add_argument(
             "--dry-run", action="store_true", help="Check the file and say what would be added."
         )
 
-    def handle(self, *args, username: str, file: str, dry_run: bool, **options):
-        try:
-            user = get_user_model().objects.get(username=username)
-        except get_user_model().DoesNotExist as missing:
-            raise CommandError(f"No account named {username!r}.") from missing
+    def handle(self, *args, file: str, dry_run: bool, **options):
+        user = account_from_options(options, command="import-csv")
         try:
             with open(file, encoding="utf-8-sig") as handle:
                 text = handle.read()

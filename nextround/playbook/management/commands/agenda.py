@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
 
+from nextround.core.commands import account_from_options, add_user_argument
 from nextround.playbook.agenda import agenda_for
-
-
-def _account(username: str | None):
-    User = get_user_model()
-    if username:
-        try:
-            return User.objects.get(username=username)
-        except User.DoesNotExist as missing:
-            raise CommandError(f"No account named {username!r}.") from missing
-    people = list(User.objects.filter(is_active=True).order_by("id")[:2])
-    if len(people) != 1:
-        raise CommandError("Name the account: nextround agenda USERNAME")
-    return people[0]
 
 
 class Command(BaseCommand):
     help = "Show the plan: overdue steps first, then today's, then the next 14 days."
 
     def add_arguments(self, parser):
-        parser.add_argument("username", nargs="?", help="Whose plan (optional with one account).")
+        add_user_argument(parser, whose="Whose plan; optional when there is one account")
         parser.add_argument("--all", action="store_true", help="Also show steps further ahead.")
         parser.add_argument("--width", type=int, default=None, help="Columns to print in.")
 
-    def handle(self, *args, username=None, width=None, **options):
+    def handle(self, *args, width=None, **options):
         show_later = options["all"]
-        user = _account(username)
+        user = account_from_options(options, command="agenda", only_account_will_do=True)
         today = timezone.localdate()
         agenda = agenda_for(user, today, include_later=show_later)
         console = Console(file=self.stdout, width=width, highlight=False)

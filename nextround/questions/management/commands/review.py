@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
+from nextround.core.commands import account_from_options, add_user_argument
 from nextround.questions.models import Rating
 from nextround.questions.scheduling import (
     daily_allowance,
@@ -28,12 +28,14 @@ class Command(BaseCommand):
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--user", help="Whose questions (a username); needed when there are several accounts."
+        add_user_argument(
+            parser,
+            whose="Whose questions; needed when there are several accounts",
+            older_spelling=False,
         )
 
     def handle(self, *args, **options):
-        user = self._user(options.get("user"))
+        user = account_from_options(options, command="review", only_account_will_do=True)
         stdin = options.get("stdin") or sys.stdin
         console = Console(file=self.stdout, highlight=False, soft_wrap=True)
         allowance = daily_allowance(user)
@@ -72,17 +74,6 @@ class Command(BaseCommand):
         if line == "":
             return "q"
         return line.strip().lower()
-
-    def _user(self, username: str | None):
-        users = get_user_model().objects.filter(is_active=True)
-        if username:
-            try:
-                return users.get(username=username)
-            except get_user_model().DoesNotExist as missing:
-                raise CommandError(f"No user called {username!r}.") from missing
-        if users.count() == 1:
-            return users.get()
-        raise CommandError("Say whose questions to review: nextround review --user NAME")
 
 
 def _answer_text(question) -> str:

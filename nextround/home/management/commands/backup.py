@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from nextround.core.backup import default_backup_path, write_backup
+from nextround.home.backup import default_backup_path, write_backup
 
 
 class Command(BaseCommand):

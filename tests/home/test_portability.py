@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.db import models
 
-from nextround.core import demo
-from nextround.core.portability import export_user, import_user, portable_models
+from nextround.home import demo
+from nextround.home.portability import export_user, import_user, portable_models
 from nextround.jobs.models import Application, Organisation
 from tests.factories import ApplicationFactory, UserFactory
 

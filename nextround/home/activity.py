@@ -136,7 +136,7 @@ def activity_pdf(user, rows: list[Activity], start: datetime.date, end: datetime
     from weasyprint.urls import URLFetcher
 
     html = render_to_string(
-        "jobs/activity_pdf.html",
+        "home/activity_pdf.html",
         {"user": user, "rows": rows, "start": start, "end": end, "made_on": timezone.localdate()},
     )
     # Only data: URLs: nothing in the user's text can make the server fetch anything.

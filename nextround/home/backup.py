@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 
-from nextround.core.portability import export_user
+from nextround.home.portability import export_user
 
 
 def default_backup_path() -> Path:

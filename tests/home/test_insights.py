@@ -6,9 +6,10 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from nextround.core import demo
-from nextround.feedback import insights
-from nextround.feedback.charts import bar_chart
+from nextround.feedback import insights as feedback_insights
+from nextround.home import demo
+from nextround.home.charts import bar_chart
+from nextround.jobs import insights
 from nextround.jobs.models import Contract, Outcome
 from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory
 from tests.feedback.factories import SuccessfulCandidateFactory
@@ -126,7 +127,7 @@ def test_inside_appointments_are_counted_apart(user):
     SuccessfulCandidateFactory(
         owner=user, inside_appointment=True, evidence="Acting up for a year."
     )
-    assert insights.inside_appointments(user) == (2, 1)
+    assert feedback_insights.inside_appointments(user) == (2, 1)
 
 
 def test_every_bar_says_what_it_is_in_words():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nextround.core import demo
+from nextround.home import demo
 
 
 class Command(BaseCommand):

@@ -49,7 +49,7 @@ class Group:
 
 @dataclass
 class BarChart:
-    """A grouped horizontal bar chart ready for ``feedback/_bar_chart.html``."""
+    """A grouped horizontal bar chart ready for ``home/_bar_chart.html``."""
 
     slug: str
     title: str

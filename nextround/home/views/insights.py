@@ -6,8 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from nextround.feedback import insights as figures
-from nextround.feedback.charts import bar_chart
+from nextround.feedback import insights as feedback_figures
+from nextround.home.charts import bar_chart
+from nextround.jobs import insights as jobs_figures
 
 STAGE_LABELS = {
     "applied": "applied",
@@ -57,13 +58,13 @@ def _waits_chart(times):
 def insights(request):
     user = request.user
     today = timezone.localdate()
-    funnel, totals = _funnel_chart(figures.funnel_by_month(user, today=today))
-    reasons = figures.outcomes_by_reason(user)
-    by_contract = figures.outcomes_by_contract(user)
-    gaps = figures.gaps_over_time(user, today=today)
-    times = figures.decision_times(user)
-    reapplying = figures.reapplication_success(user)
-    comparisons, inside = figures.inside_appointments(user)
+    funnel, totals = _funnel_chart(jobs_figures.funnel_by_month(user, today=today))
+    reasons = jobs_figures.outcomes_by_reason(user)
+    by_contract = jobs_figures.outcomes_by_contract(user)
+    gaps = feedback_figures.gaps_over_time(user, today=today)
+    times = jobs_figures.decision_times(user)
+    reapplying = jobs_figures.reapplication_success(user)
+    comparisons, inside = feedback_figures.inside_appointments(user)
 
     reason_chart = bar_chart(
         "reasons",
@@ -138,4 +139,4 @@ def insights(request):
         "comparisons": comparisons,
         "inside": inside,
     }
-    return render(request, "feedback/insights.html", context)
+    return render(request, "home/insights.html", context)

@@ -1,4 +1,4 @@
-"""Your data, out and in, from the Settings page."""
+"""Your data, out and in, from the Settings page: the download and the import form."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from nextround.core.portability import export_user, import_user
+from nextround.home.portability import export_user, import_user
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -58,6 +58,4 @@ def import_upload(request):
                 request, f"Imported {sum(counts.values())} records. Nothing was replaced."
             )
             return redirect("accounts:settings")
-    return render(
-        request, "accounts/import.html", {"form": form}, status=422 if form.errors else 200
-    )
+    return render(request, "home/import.html", {"form": form}, status=422 if form.errors else 200)

@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 from pypdf import PdfReader
 
-from nextround.jobs.activity import activities
+from nextround.home.activity import activities
 from nextround.network.models import Interaction
 from nextround.playbook.actions import complete_actions, ensure_action
 from tests.factories import ApplicationFactory, ContactFactory, InterviewFactory

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from nextround.jobs.activity import activities, activity_csv, activity_pdf
+from nextround.home.activity import activities, activity_csv, activity_pdf
 from nextround.jobs.forms import DateInput
 
 MAX_DAYS = 366 * 3
@@ -37,7 +37,7 @@ def activity_report(request):
     defaults = {"start": today - datetime.timedelta(days=27), "end": today}
     form = ActivityRangeForm(request.GET if "start" in request.GET else None, initial=defaults)
     if form.is_bound and not form.is_valid():
-        return render(request, "jobs/activity.html", {"form": form}, status=422)
+        return render(request, "home/activity.html", {"form": form}, status=422)
     start, end = (
         (form.cleaned_data["start"], form.cleaned_data["end"])
         if form.is_bound
@@ -62,4 +62,4 @@ def activity_report(request):
             headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
         )
     context = {"form": form, "rows": rows, "start": start, "end": end}
-    return render(request, "jobs/activity.html", context)
+    return render(request, "home/activity.html", context)

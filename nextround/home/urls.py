@@ -1,0 +1,32 @@
+"""The cross-area pages' addresses.
+
+``urlpatterns`` sits at the site's root; the other lists join an area's
+namespace in ``nextround/urls.py`` so that their old names (``jobs:application``,
+``accounts:settings``…) keep working in templates and ``reverse()``.
+"""
+
+from django.urls import path
+
+from nextround.home.views import activity, applications, insights, portability, settings, today
+
+urlpatterns = [
+    path("", today.today, name="today"),
+    path("insights/", insights.insights, name="insights"),
+]
+
+# Joins the "accounts" namespace under /accounts/.
+accounts_patterns = [
+    path("settings/", settings.settings_page, name="settings"),
+    path("settings/export/", portability.export_download, name="export"),
+    path("settings/import/", portability.import_upload, name="import"),
+]
+
+# Joins the "jobs" namespace at the site's root.
+jobs_patterns = [
+    path("applications/activity/", activity.activity_report, name="activity"),
+    path(
+        "applications/<int:application_id>/",
+        applications.application_detail,
+        name="application",
+    ),
+]

@@ -1,0 +1,20 @@
+"""What the Today page shows from the plan: today's steps, the calm panel, and the last move to undo."""
+
+from __future__ import annotations
+
+from nextround.playbook.agenda import agenda_for
+from nextround.playbook.calm import calm_panel
+from nextround.playbook.views import pop_undo
+
+
+def today_context(request) -> dict:
+    """Today's part of the plan.
+
+    Takes the request rather than the user because the undo offer lives in
+    the session and is shown once, on whichever page comes next.
+    """
+    return {
+        "plan": agenda_for(request.user),
+        "calm": calm_panel(request.user),
+        "playbook_undo": pop_undo(request),
+    }

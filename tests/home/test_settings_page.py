@@ -1,0 +1,38 @@
+def test_settings_keep_a_holiday_region_that_belongs_to_the_country(user, user_client):
+    response = user_client.post(
+        "/accounts/settings/", {"email": user.email, "country": "gb", "holiday_region": "sct"}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.country, user.holiday_region, user.holiday_calendar) == ("GB", "SCT", "GB-SCT")
+
+
+def test_settings_name_a_region_the_country_does_not_have(user, user_client):
+    response = user_client.post(
+        "/accounts/settings/", {"email": user.email, "country": "DE", "holiday_region": "ENG"}
+    )
+    assert b"DE has no region" in response.content
+    user.refresh_from_db()
+    assert user.country == "GB"
+
+
+def test_settings_show_every_area_s_part(user, user_client):
+    page = user_client.get("/accounts/settings/").content.decode()
+    # The calendar feed's full address (accounts), the plan's timings, the review limits.
+    assert f"http://testserver/calendar/{user.calendar_secret}.ics" in page
+    assert 'id="plan-heading"' in page
+    assert 'id="review-heading"' in page
+
+
+def test_settings_give_the_feed_address_on_the_configured_site(user, user_client, settings):
+    settings.BASE_URL = "https://jobs.example.org"
+    page = user_client.get("/accounts/settings/").content.decode()
+    assert f"https://jobs.example.org/calendar/{user.calendar_secret}.ics" in page
+
+
+def test_a_new_token_is_shown_once_on_settings(user, user_client):
+    user_client.post("/accounts/settings/tokens/", {"name": "Laptop script"})
+    first = user_client.get("/accounts/settings/").content.decode()
+    again = user_client.get("/accounts/settings/").content.decode()
+    assert "Your new token" in first
+    assert "Your new token" not in again
