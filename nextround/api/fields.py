@@ -1,8 +1,8 @@
 """Field types and the PATCH rule shared by every router.
 
 Dates are ISO 8601; a date-time without an offset is read in the site's time
-zone. Years outside 1900 to 2999 are refused: they are typing slips, and far
-ones would overflow when converted between time zones.
+zone. Years outside 1900 to 2999 are refused, as every other door refuses
+them (``nextround.core.dates``).
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import AfterValidator, Field, field_validator
 
-FIRST_YEAR, LAST_YEAR = 1900, 2999
+from nextround.core.dates import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, is_plausible
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "Date", "DateTime", "Payload", "RecordId", "apply_changes"]
 
 
 def _plausible_date(value: datetime.date) -> datetime.date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"Give a year between {FIRST_YEAR} and {LAST_YEAR}.")
+    # The same range as the web forms and the imports (nextround.core.dates).
+    if not is_plausible(value):
+        raise ValueError(YEAR_MESSAGE)
     return value
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.playbook import views
+from nextround.playbook import interview_views, outcome_views, views
 
 app_name = "playbook"
 
@@ -18,5 +18,26 @@ urlpatterns = [
         "actions/<int:action_id>/panel/<int:contact_id>/",
         views.panel_connection,
         name="panel_connection",
+    ),
+]
+
+# Pages of the jobs area whose workflows change the plan. They keep their
+# paths and their "jobs:" names: nextround/urls.py adds them to that namespace.
+jobs_patterns = [
+    path(
+        "applications/<int:application_id>/edit/",
+        outcome_views.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:application_id>/outcome/",
+        outcome_views.application_outcome,
+        name="application_outcome",
+    ),
+    path("interviews/new/", interview_views.interview_create, name="interview_create"),
+    path(
+        "interviews/<int:interview_id>/edit/",
+        interview_views.interview_edit,
+        name="interview_edit",
     ),
 ]

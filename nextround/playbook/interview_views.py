@@ -1,0 +1,46 @@
+"""Adding and changing an interview on the web; the plan follows through ``save_interview``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from nextround.core.access import get_owned_or_404
+from nextround.jobs.models import Interview
+from nextround.playbook.interview_forms import InterviewForm
+from nextround.playbook.interviews import save_interview
+
+
+def _saved(form: InterviewForm, interview: Interview | None) -> Interview | None:
+    """Save a valid form through the workflow; its refusals are shown on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return save_interview(form.user, interview, form.cleaned_data)
+    except ValidationError as error:
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+        return None
+
+
+@login_required
+def interview_create(request):
+    initial = {"application": request.GET.get("application")}
+    form = InterviewForm(request.POST or None, initial=initial, user=request.user)
+    form.instance.owner = request.user
+    if request.method == "POST" and (interview := _saved(form, None)):
+        messages.success(request, "Interview added. Good luck!")
+        return redirect(interview)
+    return render(request, "jobs/interview_form.html", {"form": form})
+
+
+@login_required
+def interview_edit(request, interview_id: int):
+    interview = get_owned_or_404(Interview, request.user, pk=interview_id)
+    form = InterviewForm(request.POST or None, instance=interview, user=request.user)
+    if request.method == "POST" and _saved(form, interview):
+        messages.success(request, "Saved.")
+        return redirect(interview)
+    return render(request, "jobs/interview_form.html", {"form": form, "interview": interview})
