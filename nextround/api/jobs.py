@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from pydantic import model_validator
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, DateTime, Payload, RecordId, apply_changes
@@ -38,6 +39,21 @@ PAYLOAD_NAMES = {
 }
 
 
+class Body(Payload):
+    """A request body of this router: a JSON object, or a 422 naming the body.
+
+    Without this, a list or a number sent as a PATCH body was read as an
+    object with no fields, and answered 200.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value):
+        if not isinstance(value, dict):
+            raise ValueError("The body must be a JSON object.")
+        return value
+
+
 @contextmanager
 def _named_as_sent() -> Iterator[None]:
     """A workflow's refusal names the model's field; the client sent the payload's name."""
@@ -57,14 +73,14 @@ def _named_as_sent() -> Iterator[None]:
 # --- organisations --------------------------------------------------------
 
 
-class OrganisationIn(Payload):
+class OrganisationIn(Body):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind = OrganisationKind.OTHER
     website: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
-class OrganisationPatch(Payload):
+class OrganisationPatch(Body):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: OrganisationKind | None = None
     website: str | None = Field(None, max_length=500)
@@ -116,7 +132,7 @@ def delete_organisation(request, organisation_id: int):
 # --- applications ---------------------------------------------------------
 
 
-class ApplicationIn(Payload):
+class ApplicationIn(Body):
     organisation_id: RecordId
     role: str = Field(..., min_length=1, max_length=200)
     contract: Contract = Contract.PAID
@@ -131,7 +147,7 @@ class ApplicationIn(Payload):
     notes: str = Field("", max_length=20000)
 
 
-class ApplicationPatch(Payload):
+class ApplicationPatch(Body):
     organisation_id: RecordId | None = None
     role: str | None = Field(None, min_length=1, max_length=200)
     contract: Contract | None = None
@@ -164,7 +180,7 @@ class ApplicationOut(Schema):
     updated_at: datetime.datetime
 
 
-class OutcomeIn(Payload):
+class OutcomeIn(Body):
     outcome: Outcome
     decided_on: Date = Field(default_factory=timezone.localdate)
 
@@ -284,7 +300,7 @@ def set_outcome(request, application_id: int, payload: OutcomeIn):
 # --- interviews -----------------------------------------------------------
 
 
-class InterviewIn(Payload):
+class InterviewIn(Body):
     application_id: RecordId
     stage: str = Field("", max_length=100)
     starts_at: DateTime
@@ -296,7 +312,7 @@ class InterviewIn(Payload):
     self_assessment: str = Field("", max_length=20000)
 
 
-class InterviewPatch(Payload):
+class InterviewPatch(Body):
     application_id: RecordId | None = None
     stage: str | None = Field(None, max_length=100)
     starts_at: DateTime | None = None
