@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from ninja.schema import DjangoGetter
 from pydantic import model_validator
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
@@ -49,7 +50,9 @@ class Body(Payload):
     @model_validator(mode="before")
     @classmethod
     def _an_object(cls, value):
-        if not isinstance(value, dict):
+        # ninja hands the parsed JSON over wrapped in its attribute getter.
+        raw = value._obj if isinstance(value, DjangoGetter) else value
+        if not isinstance(raw, dict):
             raise ValueError("The body must be a JSON object.")
         return value
 
