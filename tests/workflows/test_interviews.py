@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from nextround.jobs.models import Interview
@@ -14,12 +13,6 @@ from tests.factories import ApplicationFactory, ContactFactory, InterviewFactory
 from tests.workflows.doors import api_refusal, web_refusal
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _on_the_second_of_march():
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 12, 0, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 APPLIED = datetime.date(2026, 1, 5)

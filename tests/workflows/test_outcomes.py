@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import time_machine
 
 from nextround.accounts.models import ApiToken
 from nextround.jobs.models import Application
@@ -13,12 +12,6 @@ from tests.factories import ApplicationFactory, UserFactory
 from tests.workflows.doors import csv_outcome, json_import, outcome_url, web_refusal
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _on_the_second_of_march():
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 12, 0, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 APPLIED = datetime.date(2026, 1, 5)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -21,12 +20,6 @@ pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 3, 2)
 APPLIED = datetime.date(2026, 1, 5)
-
-
-@pytest.fixture(autouse=True)
-def _on_the_second_of_march():
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 12, 0, tzinfo=datetime.UTC), tick=False):
-        yield
 
 
 def _rejected(user) -> Application:
