@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from nextround.core.access import owned
-from nextround.core.dates import limit_date_fields
+from nextround.core.dates import PlausibleDatesForm
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -44,7 +44,7 @@ class OrganisationForm(forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
     """An application; the organisation may be picked or named for the first time."""
 
     new_organisation = forms.CharField(
@@ -98,7 +98,6 @@ class ApplicationForm(forms.ModelForm):
         if self.instance.outcome:
             statuses.append((self.instance.status, self.instance.get_status_display()))
         self.fields["status"].choices = statuses
-        limit_date_fields(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -131,7 +130,7 @@ class ApplicationForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(PlausibleDatesForm, forms.Form):
     outcome = forms.ChoiceField(choices=Outcome.choices, label="Outcome")
     decided_on = forms.DateField(label="Date of the decision", widget=DateInput())
 
@@ -141,7 +140,6 @@ class OutcomeForm(forms.Form):
         self.fields["decided_on"].initial = application.decided_on or timezone.localdate()
         if application.outcome:
             self.fields["outcome"].initial = application.outcome
-        limit_date_fields(self)
 
     def clean_decided_on(self) -> datetime.date:
         decided_on = self.cleaned_data["decided_on"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from nextround.core.access import owned
-from nextround.core.dates import limit_date_fields
+from nextround.core.dates import PlausibleDatesForm
 from nextround.jobs.forms import DateInput, DateTimeInput
 from nextround.jobs.models import Application, Interview
 from nextround.network.models import Contact
 
 
-class InterviewForm(forms.ModelForm):
+class InterviewForm(PlausibleDatesForm, forms.ModelForm):
     """An interview; panel members may be picked or added on the spot.
 
     The form only reads and checks what was typed; saving goes through
@@ -61,7 +61,6 @@ class InterviewForm(forms.ModelForm):
         )
         self.fields["panel"].queryset = owned(Contact, user)
         self.fields["panel"].required = False
-        limit_date_fields(self)
 
     def clean_new_panel(self) -> list[tuple[str, str]]:
         people = []
