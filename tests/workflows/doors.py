@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
+from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
-
-from nextround.jobs.csv_import import read_csv, save_import
 
 # What the API calls a field, where it differs from the model.
 API_NAMES = {"panel_ids": "panel", "application_id": "application"}
@@ -31,16 +33,40 @@ def api_refusal(response):
     return "refused", {API_NAMES.get(item["loc"][-1], item["loc"][-1]) for item in detail}
 
 
-def csv_outcome(user, *, role: str, applied_on: str, outcome: str, decided_on: str):
-    """Import one application with its outcome from a CSV file, as ``import-csv`` does."""
+def outcome_csv(*, role: str, applied_on: str, outcome: str, decided_on: str) -> str:
+    """A tracker's CSV export holding one application with its outcome."""
     text = io.StringIO()
     writer = csv.writer(text)
     writer.writerow(["Company", "Job Position", "Date Applied", "Status", "Decision date"])
     writer.writerow(["Harbour Gallery", role, applied_on, outcome, decided_on])
-    result = read_csv(user, text.getvalue())
+    return text.getvalue()
+
+
+def csv_through_the_cli(user, text: str):
+    """``nextround import-csv``: problems are lines on stderr, "Line 2, field: …"."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.csv"
+        path.write_text(text, encoding="utf-8")
+        stderr = io.StringIO()
+        try:
+            call_command(
+                "import-csv", user.username, str(path), stdout=io.StringIO(), stderr=stderr
+            )
+        except CommandError:
+            lines = stderr.getvalue().splitlines()
+            return "refused", {line.split(",", 1)[1].split(":", 1)[0].strip() for line in lines}
+    return "stored", None
+
+
+def csv_through_the_web(user_client, text: str):
+    """The import page: upload shows the problems; a clean file is confirmed and saved."""
+    upload = SimpleUploadedFile("export.csv", text.encode(), content_type="text/csv")
+    preview = user_client.post(reverse("jobs:csv_import"), {"file": upload})
+    result = preview.context["result"]
     if result.problems:
         return "refused", {problem.field for problem in result.problems}
-    save_import(result)
+    saved = user_client.post(reverse("jobs:csv_import"), {"text": text, "confirm": "1"})
+    assert saved.status_code == 302, saved.status_code
     return "stored", None
 
 

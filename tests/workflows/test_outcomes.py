@@ -9,7 +9,14 @@ import pytest
 from nextround.accounts.models import ApiToken
 from nextround.jobs.models import Application
 from tests.factories import ApplicationFactory, UserFactory
-from tests.workflows.doors import csv_outcome, json_import, outcome_url, web_refusal
+from tests.workflows.doors import (
+    csv_through_the_cli,
+    csv_through_the_web,
+    json_import,
+    outcome_csv,
+    outcome_url,
+    web_refusal,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +60,26 @@ def through_an_api_status(user, user_client, api, outcome, decided_on):
     return "refused", {names.get(i["loc"][-1], i["loc"][-1]) for i in response.json()["detail"]}
 
 
-def through_the_csv_import(user, user_client, api, outcome, decided_on):
-    result = csv_outcome(
-        user, role=ROLE, applied_on=APPLIED.isoformat(), outcome=outcome, decided_on=decided_on
+def _csv_refusal(result):
+    # In a CSV file the outcome is the status column.
+    verdict, fields = result
+    return verdict, fields if fields is None else {
+        "outcome" if f == "status" else f for f in fields
+    }
+
+
+def through_the_cli_csv_import(user, user_client, api, outcome, decided_on):
+    text = outcome_csv(
+        role=ROLE, applied_on=APPLIED.isoformat(), outcome=outcome, decided_on=decided_on
     )
-    if result[0] == "refused":
-        return "refused", {"outcome" if f == "status" else f for f in result[1]}
-    return result
+    return _csv_refusal(csv_through_the_cli(user, text))
+
+
+def through_the_web_csv_import(user, user_client, api, outcome, decided_on):
+    text = outcome_csv(
+        role=ROLE, applied_on=APPLIED.isoformat(), outcome=outcome, decided_on=decided_on
+    )
+    return _csv_refusal(csv_through_the_web(user_client, text))
 
 
 def through_the_json_import(user, user_client, api, outcome, decided_on):
@@ -80,7 +100,8 @@ DOORS = [
     through_the_web,
     through_the_api,
     through_an_api_status,
-    through_the_csv_import,
+    through_the_cli_csv_import,
+    through_the_web_csv_import,
     through_the_json_import,
 ]
 
