@@ -27,6 +27,7 @@ def _saved(form: InterviewForm, interview: Interview | None) -> Interview | None
 
 @login_required
 def interview_create(request):
+    """Add an interview; it moves the application on and may start a decision chase."""
     initial = {"application": request.GET.get("application")}
     form = InterviewForm(request.POST or None, initial=initial, user=request.user)
     form.instance.owner = request.user
@@ -38,6 +39,7 @@ def interview_create(request):
 
 @login_required
 def interview_edit(request, interview_id: int):
+    """Change an interview; a changed promise moves (or retires) its decision chase."""
     interview = get_owned_or_404(Interview, request.user, pk=interview_id)
     form = InterviewForm(request.POST or None, instance=interview, user=request.user)
     if request.method == "POST" and _saved(form, interview):

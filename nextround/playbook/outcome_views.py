@@ -30,6 +30,7 @@ def _show_problems(form, error: ValidationError) -> None:
 @login_required
 @require_POST
 def application_outcome(request, application_id: int):
+    """Record how the application ended; a refusal shows on its page, against the field."""
     application = get_owned_or_404(Application, request.user, pk=application_id)
     form = OutcomeForm(request.POST, application=application)
     if form.is_valid():
@@ -54,6 +55,7 @@ def application_outcome(request, application_id: int):
 
 @login_required
 def application_edit(request, application_id: int):
+    """Edit an application; its status goes through ``set_status`` (see the module)."""
     application = get_owned_or_404(Application, request.user, pk=application_id)
     status_before = application.status
     form = ApplicationForm(request.POST or None, instance=application, user=request.user)
