@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import NOT_ACCEPTED, PDF, FileKind, UploadedFileFields, check_pdf, sniff
 
@@ -286,7 +287,10 @@ def _build(model, user, record, new_ids, where, stored):
                 )
         else:
             try:
-                setattr(instance, field.attname, field.to_python(value))
+                value = field.to_python(value)
+                if isinstance(field, models.DateField):  # date-times too
+                    validate_plausible_date(value)  # the range every door keeps
+                setattr(instance, field.attname, value)
             except ValidationError as error:
                 raise ValidationError({f"{where}.{key}": error.messages}) from error
     for field in model._meta.many_to_many:
