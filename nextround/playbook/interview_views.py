@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.forms import show_refusal
 from nextround.jobs.models import Interview
 from nextround.playbook.interview_forms import InterviewForm
 from nextround.playbook.interviews import save_interview
@@ -20,8 +21,7 @@ def _saved(form: InterviewForm, interview: Interview | None) -> Interview | None
     try:
         return save_interview(form.user, interview, form.cleaned_data)
     except ValidationError as error:
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
+        show_refusal(form, error)
         return None
 
 

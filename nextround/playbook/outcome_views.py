@@ -15,16 +15,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.forms import show_refusal
 from nextround.jobs.forms import ApplicationForm, OutcomeForm
 from nextround.jobs.models import Application
 from nextround.jobs.timeline import application_timeline
 from nextround.playbook.outcomes import record_outcome, set_status
-
-
-def _show_problems(form, error: ValidationError) -> None:
-    """Put a workflow's refusal on the form, against the field it names."""
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 @login_required
@@ -39,7 +34,7 @@ def application_outcome(request, application_id: int):
                 application, form.cleaned_data["outcome"], form.cleaned_data["decided_on"]
             )
         except ValidationError as error:
-            _show_problems(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, f"Recorded: {application.get_outcome_display()}.")
             return redirect(application)
@@ -68,7 +63,7 @@ def application_edit(request, application_id: int):
                 form.save()
                 set_status(application, form.cleaned_data["status"])
         except ValidationError as error:
-            _show_problems(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(application)
