@@ -277,7 +277,7 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
     # A decision, when the file gives one, follows the one rule for every door.
     decided_on = dates.get("decided_on")
     if status in Outcome.values and decided_on and is_plausible(decided_on):
-        trouble = decision_problem(dates["decided_on"], dates.get("applied_on"))
+        trouble = decision_problem(decided_on, dates.get("applied_on"))
         if trouble:
             problem("decided_on", trouble)
 

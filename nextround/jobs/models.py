@@ -272,7 +272,8 @@ class Interview(OwnedModel):
             if self.starts_at and "starts_at" not in errors
             else None
         )
-        applied_on = application.applied_on if application and not errors else None
+        mine = application and "application" not in errors
+        applied_on = application.applied_on if mine else None
         if interview_day and applied_on and interview_day < applied_on:
             errors["starts_at"] = "The interview cannot come before the application."
         if (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from nextround.jobs.models import Interview
@@ -162,3 +163,17 @@ def test_new_panel_members_typed_on_the_web_become_contacts_on_the_panel(user, u
         "Curator",
         application.organisation,
     )
+
+
+def test_every_problem_is_named_at_once(user):
+    # A far promise does not hide that the interview comes before the application.
+    application = ApplicationFactory(owner=user, applied_on=APPLIED)
+    interview = Interview(
+        owner=user,
+        application=application,
+        starts_at=datetime.datetime(2026, 1, 1, 10, tzinfo=datetime.UTC),
+        decision_promised_by=datetime.date(3000, 1, 1),
+    )
+    with pytest.raises(ValidationError) as refusal:
+        interview.full_clean()
+    assert {"starts_at", "decision_promised_by"} <= set(refusal.value.message_dict)
