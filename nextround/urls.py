@@ -16,7 +16,15 @@ from nextround.playbook import urls as playbook_urls
 from nextround.playbook.feed import calendar_feed
 
 accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
-jobs_patterns = [*jobs_urls.urlpatterns, *home_urls.jobs_patterns]
+# A namespace may hold pages from a higher area whose workflow spans both:
+# the jobs pages that change the plan live in the playbook, the application
+# page (a timeline of every area) in home.
+jobs_patterns = [
+    *jobs_urls.urlpatterns,
+    *playbook_urls.jobs_patterns,
+    *network_urls.jobs_patterns,
+    *home_urls.jobs_patterns,
+]
 playbook_patterns = [*playbook_urls.urlpatterns, *network_urls.playbook_patterns]
 
 urlpatterns = [

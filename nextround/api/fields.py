@@ -12,7 +12,8 @@ Every request body is a ``Payload``:
 
 Dates are ISO 8601 (``YYYY-MM-DD``); a date-time without an offset is read in
 the site's time zone. Years outside 1900 to 2999 are refused: they are typing
-slips, and far ones would overflow when converted between time zones.
+slips, and far ones would overflow when converted between time zones; every
+other door refuses them too (``nextround.core.dates``).
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-FIRST_YEAR, LAST_YEAR = 1900, 2999
+from nextround.core.dates import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE, is_plausible
+
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "Date", "DateTime", "Payload", "RecordId", "apply_changes"]
 
 
 def _plausible_date(value: datetime.date) -> datetime.date:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"Give a year between {FIRST_YEAR} and {LAST_YEAR}.")
+    # The same range as the web forms and the imports (nextround.core.dates).
+    if not is_plausible(value):
+        raise ValueError(YEAR_MESSAGE)
     return value
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from ninja.schema import DjangoGetter
+from pydantic import model_validator
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, DateTime, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import (
-    OPEN_STATUSES,
     Application,
     Contract,
     Interview,
@@ -23,8 +26,8 @@ from nextround.jobs.models import (
     Outcome,
 )
 from nextround.jobs.models import Status as ApplicationStatus
-from nextround.network.models import Contact
-from nextround.playbook.plan import interview_saved, record_outcome, run_outcome_rules
+from nextround.network.interviews import save_interview
+from nextround.playbook.outcomes import record_outcome, set_status
 
 router = Router(tags=["jobs"])
 
@@ -37,17 +40,50 @@ PAYLOAD_NAMES = {
 }
 
 
+class Body(Payload):
+    """A request body of this router: a JSON object, or a 422 naming the body.
+
+    Without this, a list or a number sent as a PATCH body was read as an
+    object with no fields, and answered 200.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value):
+        # ninja hands the parsed JSON over wrapped in its attribute getter.
+        raw = value._obj if isinstance(value, DjangoGetter) else value
+        if not isinstance(raw, dict):
+            raise ValueError("The body must be a JSON object.")
+        return value
+
+
+@contextmanager
+def _named_as_sent() -> Iterator[None]:
+    """A workflow's refusal names the model's field; the client sent the payload's name."""
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {
+                PAYLOAD_NAMES.get(field, field): problems
+                for field, problems in error.message_dict.items()
+            }
+        ) from error
+
+
 # --- organisations --------------------------------------------------------
 
 
-class OrganisationIn(Payload):
+class OrganisationIn(Body):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind = OrganisationKind.OTHER
     website: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
-class OrganisationPatch(Payload):
+class OrganisationPatch(Body):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: OrganisationKind | None = None
     website: str | None = Field(None, max_length=500)
@@ -99,7 +135,7 @@ def delete_organisation(request, organisation_id: int):
 # --- applications ---------------------------------------------------------
 
 
-class ApplicationIn(Payload):
+class ApplicationIn(Body):
     organisation_id: RecordId
     role: str = Field(..., min_length=1, max_length=200)
     contract: Contract = Contract.PAID
@@ -114,7 +150,7 @@ class ApplicationIn(Payload):
     notes: str = Field("", max_length=20000)
 
 
-class ApplicationPatch(Payload):
+class ApplicationPatch(Body):
     organisation_id: RecordId | None = None
     role: str | None = Field(None, min_length=1, max_length=200)
     contract: Contract | None = None
@@ -147,7 +183,7 @@ class ApplicationOut(Schema):
     updated_at: datetime.datetime
 
 
-class OutcomeIn(Payload):
+class OutcomeIn(Body):
     outcome: Outcome
     decided_on: Date = Field(default_factory=timezone.localdate)
 
@@ -155,25 +191,23 @@ class OutcomeIn(Payload):
 def _settle(application: Application, changes: dict) -> None:
     """Apply ``status``, ``outcome`` and ``decided_on`` from a payload.
 
-    An outcome (sent as ``outcome``, or as a ``status`` that is one) is
-    recorded through the playbook, as the outcome endpoint does, so the
-    plan follows it whichever way a client sends it. Setting an open
-    status again (``applied``, ``interviewing``…) reopens the application.
+    They go through the outcome workflows the web uses too: an outcome
+    (sent as ``outcome``, or as a ``status`` that is one) is recorded with
+    its plan; an open status on an application with an outcome reopens
+    it and retires the outcome's plan; a new ``decided_on`` alone moves
+    the day of the outcome already recorded.
     """
     status = changes.get("status")
-    outcome = changes.get("outcome") or (status if status in Outcome.values else None)
+    outcome = changes.get("outcome")
     decided_on = changes.get("decided_on")
-    if outcome:
-        when = decided_on or application.decided_on or timezone.localdate()
-        record_outcome(application, outcome, when)
-    elif status in OPEN_STATUSES:
-        application.status = status
-        application.outcome = ""
-        application.decided_on = None
-        application.save(update_fields=["status", "outcome", "decided_on", "updated_at"])
-        run_outcome_rules(application)
-    elif decided_on and application.outcome:
-        record_outcome(application, application.outcome, decided_on)
+    with _named_as_sent():
+        if outcome:
+            when = decided_on or application.decided_on or timezone.localdate()
+            record_outcome(application, outcome, when)
+        elif status:
+            set_status(application, status, decided_on)
+        elif decided_on and application.outcome:
+            record_outcome(application, application.outcome, decided_on)
 
 
 def _applications(user):
@@ -210,8 +244,6 @@ def create_application(request, payload: ApplicationIn):
     )
     earlier = owned_or_invalid(Application, user, data.pop("reapplies_to_id"), "reapplies_to_id")
     application = Application(owner=user, organisation=organisation, reapplies_to=earlier, **data)
-    if settling["status"] in OPEN_STATUSES:
-        application.status = settling["status"]
     with transaction.atomic():
         validate_and_save(application, names=PAYLOAD_NAMES)
         _settle(application, settling)
@@ -271,7 +303,7 @@ def set_outcome(request, application_id: int, payload: OutcomeIn):
 # --- interviews -----------------------------------------------------------
 
 
-class InterviewIn(Payload):
+class InterviewIn(Body):
     application_id: RecordId
     stage: str = Field("", max_length=100)
     starts_at: DateTime
@@ -283,7 +315,7 @@ class InterviewIn(Payload):
     self_assessment: str = Field("", max_length=20000)
 
 
-class InterviewPatch(Payload):
+class InterviewPatch(Body):
     application_id: RecordId | None = None
     stage: str | None = Field(None, max_length=100)
     starts_at: DateTime | None = None
@@ -315,15 +347,6 @@ class InterviewOut(Schema):
         return [person.pk for person in interview.panel.all()]
 
 
-def _panel(user, ids: list[int]) -> list[Contact]:
-    """The user's contacts named in ``panel_ids``; any other id is a fault in the payload."""
-    wanted = set(ids)
-    found = list(owned(Contact, user).filter(pk__in=wanted))
-    if len(found) != len(wanted):
-        raise _invalid("panel_ids", "Every panel member must be one of your contacts.")
-    return found
-
-
 def _interviews(user):
     return owned(Interview, user).prefetch_related("panel")
 
@@ -353,15 +376,13 @@ def list_interviews(
 @router.post("/interviews", response={201: InterviewOut})
 def create_interview(request, payload: InterviewIn):
     user = request.auth
-    data = payload.dict()
-    application = owned_or_invalid(Application, user, data.pop("application_id"), "application_id")
-    panel = _panel(user, data.pop("panel_ids"))
-    interview = Interview(owner=user, application=application, **data)
-    with transaction.atomic():
-        validate_and_save(interview, names=PAYLOAD_NAMES)
-        interview.panel.set(panel)
-        application.advance_to_interviewing()
-        interview_saved(interview)
+    values = payload.dict()
+    values["application"] = owned_or_invalid(
+        Application, user, values.pop("application_id"), "application_id"
+    )
+    values["panel"] = values.pop("panel_ids")
+    with _named_as_sent():
+        interview = save_interview(user, None, values)
     return Status(201, _interviews(user).get(pk=interview.pk))
 
 
@@ -379,18 +400,18 @@ def update_interview(request, interview_id: int, payload: InterviewPatch):
         application_id = changes.pop("application_id")
         if application_id is None:
             raise _cannot_be_empty("application_id")
-        interview.application = owned_or_invalid(
+        changes["application"] = owned_or_invalid(
             Application, user, application_id, "application_id"
         )
-    panel = None
-    if "panel_ids" in changes:
-        panel = _panel(user, changes.pop("panel_ids") or [])
+    # null for the panel empties it, as an empty list does.
+    panel = (changes.pop("panel_ids") or []) if "panel_ids" in changes else None
+    # null clears a field to its default; then the workflow checks and saves.
     apply_changes(interview, changes, required=("starts_at",))
-    with transaction.atomic():
-        validate_and_save(interview, names=PAYLOAD_NAMES)
-        if panel is not None:
-            interview.panel.set(panel)
-        interview_saved(interview)
+    values = {name: getattr(interview, name) for name in changes}
+    if panel is not None:
+        values["panel"] = panel
+    with _named_as_sent():
+        save_interview(user, interview, values)
     return _interviews(user).get(pk=interview.pk)
 
 

@@ -6,6 +6,7 @@ from django import forms
 
 from nextround.core.access import owned
 from nextround.core.currencies import CURRENCY_CHOICES
+from nextround.core.dates import PlausibleDatesForm
 from nextround.core.uploads import UploadField
 from nextround.expenses.models import Expense
 from nextround.jobs.models import Interview
@@ -19,7 +20,7 @@ class InterviewChoiceField(forms.ModelChoiceField):
         )
 
 
-class ExpenseForm(forms.ModelForm):
+class ExpenseForm(PlausibleDatesForm, forms.ModelForm):
     interview = InterviewChoiceField(queryset=Interview.objects.none())
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="GBP")
     receipt = UploadField(label="Receipt")

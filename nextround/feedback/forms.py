@@ -7,6 +7,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.core.dates import PlausibleDatesForm
 from nextround.feedback.models import (
     Feedback,
     ImprovementAction,
@@ -19,7 +20,7 @@ from nextround.jobs.forms import DateInput
 from nextround.network.models import Contact
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(PlausibleDatesForm, forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["received_on", "given_by", "text", "asked_on", "chased_on"]
@@ -63,7 +64,7 @@ class FeedbackForm(forms.ModelForm):
             self.fields["received_on"].initial = timezone.localdate()
 
 
-class SuccessfulCandidateForm(forms.ModelForm):
+class SuccessfulCandidateForm(PlausibleDatesForm, forms.ModelForm):
     class Meta:
         model = SuccessfulCandidate
         fields = ["profile_url", "found_on", "notes", "inside_appointment", "evidence"]
@@ -151,7 +152,7 @@ class SkillForm(forms.ModelForm):
         self.instance.owner = user
 
 
-class ImprovementActionForm(forms.ModelForm):
+class ImprovementActionForm(PlausibleDatesForm, forms.ModelForm):
     class Meta:
         model = ImprovementAction
         fields = ["kind", "title", "status", "target_on", "link", "notes"]

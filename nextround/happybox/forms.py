@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from nextround.core.dates import PlausibleDatesForm
 from nextround.core.uploads import UploadField
 from nextround.happybox.models import HappyItem
 
 
-class HappyItemForm(forms.ModelForm):
+class HappyItemForm(PlausibleDatesForm, forms.ModelForm):
     file = UploadField(label="File")
     remove_file = forms.BooleanField(label="Remove the current file", required=False)
 

@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
 
@@ -287,7 +288,10 @@ def _build(model, user, record, new_ids, where, stored):
                         stored.append((written.storage, written.name))
         else:
             try:
-                setattr(instance, field.attname, field.to_python(value))
+                value = field.to_python(value)
+                if isinstance(field, models.DateField):  # date-times too
+                    validate_plausible_date(value)  # the range every door keeps
+                setattr(instance, field.attname, value)
             except ValidationError as error:
                 raise ValidationError({f"{where}.{key}": error.messages}) from error
     for field in model._meta.many_to_many:

@@ -29,4 +29,9 @@ jobs_patterns = [
         applications.application_detail,
         name="application",
     ),
+    path(
+        "applications/<int:application_id>/outcome/",
+        applications.application_outcome,
+        name="application_outcome",
+    ),
 ]

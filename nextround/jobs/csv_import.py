@@ -19,6 +19,7 @@ from dateutil import parser as date_parser
 from django.db import transaction
 from django.utils import timezone
 
+from nextround.core.dates import YEAR_MESSAGE, is_plausible
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -26,6 +27,7 @@ from nextround.jobs.models import (
     OrganisationKind,
     Outcome,
     Status,
+    decision_problem,
 )
 
 # Our field: the column names other trackers use for it (compared without
@@ -248,6 +250,9 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
                 dates[ours] = _parse_date(cell(ours), result.day_first)
             except (ValueError, OverflowError):
                 problem(ours, f"“{cell(ours)}” is not a date.")
+                continue
+            if not is_plausible(dates[ours]):
+                problem(ours, YEAR_MESSAGE)
 
     status = Status.APPLIED if dates.get("applied_on") else Status.PREPARING
     if cell("status"):
@@ -268,6 +273,13 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
     link = cell("link")
     if link and (len(link) > 500 or not re.match(r"https?://", link)):
         problem("link", "is not a web address starting with http:// or https://.")
+
+    # A decision, when the file gives one, follows the one rule for every door.
+    decided_on = dates.get("decided_on")
+    if status in Outcome.values and decided_on and is_plausible(decided_on):
+        trouble = decision_problem(decided_on, dates.get("applied_on"))
+        if trouble:
+            problem("decided_on", trouble)
 
     if len(result.problems) > problems_before:
         return None

@@ -1,4 +1,7 @@
-"""Forms for organisations, applications, interviews and outcomes."""
+"""Forms for organisations, applications and outcomes.
+
+The interview form lives with its workflow in nextround/network/interview_forms.py.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,16 @@ from django import forms
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.core.dates import PlausibleDatesForm
 from nextround.jobs.models import (
     Application,
     Contract,
-    Interview,
     Organisation,
     OrganisationKind,
     Outcome,
     Status,
+    decision_problem,
 )
-from nextround.network.models import Contact
 
 
 class DateInput(forms.DateInput):
@@ -41,7 +44,7 @@ class OrganisationForm(forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
     """An application; the organisation may be picked or named for the first time."""
 
     new_organisation = forms.CharField(
@@ -127,78 +130,7 @@ class ApplicationForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-class InterviewForm(forms.ModelForm):
-    """An interview; panel members may be picked or added on the spot."""
-
-    new_panel = forms.CharField(
-        label="New panel members",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line, as “Name, role”. They are added to your contacts.",
-    )
-
-    class Meta:
-        model = Interview
-        fields = [
-            "application",
-            "stage",
-            "starts_at",
-            "format",
-            "location",
-            "panel",
-            "new_panel",
-            "decision_promised_by",
-            "notes",
-            "self_assessment",
-        ]
-        widgets = {
-            "starts_at": DateTimeInput(),
-            "decision_promised_by": DateInput(),
-            "panel": forms.CheckboxSelectMultiple(),
-            "notes": forms.Textarea(attrs={"rows": 8}),
-            "self_assessment": forms.Textarea(attrs={"rows": 4}),
-        }
-        labels = {
-            "starts_at": "Date and time",
-            "decision_promised_by": "Decision promised by",
-            "self_assessment": "How you think it went",
-        }
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        self.fields["application"].queryset = owned(Application, user).select_related(
-            "organisation"
-        )
-        self.fields["panel"].queryset = owned(Contact, user)
-        self.fields["panel"].required = False
-
-    def clean_new_panel(self) -> list[tuple[str, str]]:
-        people = []
-        for line in self.cleaned_data["new_panel"].splitlines():
-            if not line.strip():
-                continue
-            name, _, role = (part.strip() for part in line.partition(","))
-            if len(name) > 200 or len(role) > 200:
-                raise forms.ValidationError("Keep each name and role under 200 characters.")
-            people.append((name, role))
-        return people
-
-    def save(self, commit: bool = True) -> Interview:
-        interview = super().save(commit=commit)
-        for name, role in self.cleaned_data.get("new_panel", []):
-            contact = Contact.objects.create(
-                owner=self.user,
-                name=name,
-                role=role,
-                organisation=interview.application.organisation,
-            )
-            interview.panel.add(contact)
-        return interview
-
-
-class OutcomeForm(forms.Form):
+class OutcomeForm(PlausibleDatesForm, forms.Form):
     outcome = forms.ChoiceField(choices=Outcome.choices, label="Outcome")
     decided_on = forms.DateField(label="Date of the decision", widget=DateInput())
 
@@ -211,11 +143,10 @@ class OutcomeForm(forms.Form):
 
     def clean_decided_on(self) -> datetime.date:
         decided_on = self.cleaned_data["decided_on"]
-        applied_on = self.application.applied_on
-        if applied_on and decided_on < applied_on:
-            raise forms.ValidationError("The decision cannot come before the application.")
-        if decided_on > timezone.localdate() + datetime.timedelta(days=1):
-            raise forms.ValidationError("The decision cannot be in the future.")
+        # The same rule the outcome workflow and the imports apply.
+        problem = decision_problem(decided_on, self.application.applied_on)
+        if problem:
+            raise forms.ValidationError(problem)
         return decided_on
 
 

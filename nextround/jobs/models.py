@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from nextround.core.dates import (
+    plausible_date_problems,
+    validate_not_in_future,
+    validate_plausible_date,
+)
 from nextround.core.models import OwnedModel, OwnedQuerySet
 
 
@@ -78,6 +85,22 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.PREPARING, Status.APPLIED, Status.INTERVIEWING)
 
 
+def decision_problem(decided_on: datetime.date, applied_on: datetime.date | None) -> str | None:
+    """What is wrong with a decision's day, if anything: the one rule for every door.
+
+    A decision has a plausible year, has already happened, and does not
+    come before the application it answers.
+    """
+    for validator in (validate_plausible_date, validate_not_in_future):
+        try:
+            validator(decided_on)
+        except ValidationError as error:
+            return error.messages[0]
+    if applied_on and decided_on < applied_on:
+        return "The decision cannot come before the application."
+    return None
+
+
 class ApplicationQuerySet(OwnedQuerySet):
     def open(self) -> ApplicationQuerySet:
         return self.filter(status__in=OPEN_STATUSES)
@@ -129,7 +152,9 @@ class Application(OwnedModel):
         return reverse("jobs:application", args=[self.pk])
 
     def clean(self) -> None:
-        errors = {}
+        errors = plausible_date_problems(
+            closing_on=self.closing_on, applied_on=self.applied_on, decided_on=self.decided_on
+        )
         if self.organisation_id and self.owner_id and self.organisation.owner_id != self.owner_id:
             errors["organisation"] = "Choose one of your organisations."
         if self.reapplies_to_id:
@@ -137,8 +162,10 @@ class Application(OwnedModel):
                 errors["reapplies_to"] = "An application cannot re-apply to itself."
             elif self.owner_id and self.reapplies_to.owner_id != self.owner_id:
                 errors["reapplies_to"] = "Choose one of your applications."
-        if self.decided_on and self.applied_on and self.decided_on < self.applied_on:
-            errors["decided_on"] = "The decision cannot come before the application."
+        if self.decided_on and "decided_on" not in errors:
+            problem = decision_problem(self.decided_on, self.applied_on)
+            if problem:
+                errors["decided_on"] = problem
         if self.outcome and not self.decided_on:
             errors["decided_on"] = "Give the date of the decision."
         if self.pk and self.applied_on:
@@ -234,12 +261,19 @@ class Interview(OwnedModel):
         return reverse("jobs:interview", args=[self.pk])
 
     def clean(self) -> None:
-        errors = {}
+        errors = plausible_date_problems(
+            starts_at=self.starts_at, decision_promised_by=self.decision_promised_by
+        )
         application = self.application if self.application_id else None
         if application and self.owner_id and application.owner_id != self.owner_id:
             errors["application"] = "Choose one of your applications."
-        interview_day = timezone.localdate(self.starts_at) if self.starts_at else None
-        applied_on = application.applied_on if application and not errors else None
+        interview_day = (
+            timezone.localdate(self.starts_at)
+            if self.starts_at and "starts_at" not in errors
+            else None
+        )
+        mine = application and "application" not in errors
+        applied_on = application.applied_on if mine else None
         if interview_day and applied_on and interview_day < applied_on:
             errors["starts_at"] = "The interview cannot come before the application."
         if (

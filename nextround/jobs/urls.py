@@ -4,29 +4,21 @@ from nextround.jobs.views import applications, csv_upload, interviews, organisat
 
 app_name = "jobs"
 
+# Adding or editing an interview, recording an outcome and editing an
+# application (its status) change the plan, so those pages live in the
+# playbook; nextround/urls.py puts them in this "jobs" namespace.
+
 urlpatterns = [
     path("applications/", applications.application_board, name="applications"),
     path("applications/list/", applications.application_list, name="application_list"),
     path("applications/new/", applications.application_create, name="application_create"),
     path("applications/import/", csv_upload.csv_import, name="csv_import"),
     path(
-        "applications/<int:application_id>/edit/",
-        applications.application_edit,
-        name="application_edit",
-    ),
-    path(
         "applications/<int:application_id>/delete/",
         applications.application_delete,
         name="application_delete",
     ),
-    path(
-        "applications/<int:application_id>/outcome/",
-        applications.application_outcome,
-        name="application_outcome",
-    ),
-    path("interviews/new/", interviews.interview_create, name="interview_create"),
     path("interviews/<int:interview_id>/", interviews.interview_detail, name="interview"),
-    path("interviews/<int:interview_id>/edit/", interviews.interview_edit, name="interview_edit"),
     path(
         "interviews/<int:interview_id>/delete/",
         interviews.interview_delete,

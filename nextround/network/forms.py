@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from nextround.core.access import owned
+from nextround.core.dates import PlausibleDatesForm
 from nextround.jobs.models import Organisation
 from nextround.network.models import (
     CONNECTION_NOTE_LIMIT,
@@ -70,7 +71,7 @@ class ContactForm(forms.ModelForm):
         return cleaned
 
 
-class InteractionForm(forms.ModelForm):
+class InteractionForm(PlausibleDatesForm, forms.ModelForm):
     class Meta:
         model = Interaction
         fields = ["happened_on", "channel", "note"]
@@ -81,7 +82,7 @@ class InteractionForm(forms.ModelForm):
         }
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(PlausibleDatesForm, forms.Form):
     """The next follow-up, set by hand."""
 
     due_on = forms.DateField(

@@ -20,6 +20,20 @@ def panel_reached(interview: Interview) -> bool:
     return bool(panel) and all(member.has_reached_out for member in panel)
 
 
+def close_connect_panel_if_reached(application: Application) -> int:
+    """A panel already reached (everyone followed or connected) needs no connect step.
+
+    Registered with the plan (``PLAN_CHANGED_CHECKS``), so it runs whenever an
+    outcome makes a plan or an interview's panel changes.
+    """
+    for interview in application.interviews.prefetch_related("panel"):
+        if panel_reached(interview):
+            return complete_actions(
+                application.owner, [ActionKind.CONNECT_PANEL], application=application
+            )
+    return 0
+
+
 def complete_connect_panel(contact: Contact) -> int:
     """Finish ``connect_panel`` for each application where ``contact`` sat on a fully reached panel.
 

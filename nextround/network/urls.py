@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.network.views import contacts, keeping_in_touch, panel, vcards
+from nextround.network.views import contacts, interviews, keeping_in_touch, panel, vcards
 
 app_name = "network"
 
@@ -46,5 +46,17 @@ playbook_patterns = [
         "actions/<int:action_id>/panel/<int:contact_id>/",
         panel.panel_connection,
         name="panel_connection",
+    ),
+]
+
+# Adding and editing an interview: its panel is made of contacts, and the
+# plan follows its promised decision. Paths and "jobs:" names as before;
+# nextround/urls.py adds them to that namespace.
+jobs_patterns = [
+    path("interviews/new/", interviews.interview_create, name="interview_create"),
+    path(
+        "interviews/<int:interview_id>/edit/",
+        interviews.interview_edit,
+        name="interview_edit",
     ),
 ]

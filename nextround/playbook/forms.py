@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from nextround.core.dates import PlausibleDatesForm
 from nextround.playbook.models import Action, ActionStatus, PlaybookSettings
 from nextround.playbook.rules import OFFSET_BOUNDS, RULES, Unit, offset_for
 
@@ -20,7 +21,7 @@ class SkipForm(forms.Form):
     )
 
 
-class SnoozeForm(forms.Form):
+class SnoozeForm(PlausibleDatesForm, forms.Form):
     """Put a step off by a number of days, or to a chosen day."""
 
     days = forms.IntegerField(
@@ -45,7 +46,7 @@ class SnoozeForm(forms.Form):
         return data
 
 
-class UndoForm(forms.Form):
+class UndoForm(PlausibleDatesForm, forms.Form):
     """What the action was before the last click, carried by the undo button."""
 
     status = forms.ChoiceField(choices=[(s.value, s.label) for s in ActionStatus])

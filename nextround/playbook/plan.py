@@ -7,6 +7,7 @@ anywhere makes the same plan, and recording it again changes nothing.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from nextround.jobs import outcomes
 from nextround.jobs.models import Application, Interview, Outcome
-from nextround.playbook.actions import complete_actions, ensure_action, retire, subject_lookup
+from nextround.playbook.actions import ensure_action, retire, subject_lookup
 from nextround.playbook.models import (
     LIVE_STATUSES,
     Action,
@@ -122,21 +123,22 @@ def run_outcome_rules(application: Application) -> list[Action]:
     made = []
     for rule in rules_for(outcome):
         made += _make(rule, application, application.decided_on, offsets=offsets)
-    close_connect_panel_if_reached(application)
+    plan_changed(application)
     return made
 
 
-def close_connect_panel_if_reached(application: Application) -> int:
-    """A panel already reached (everyone followed or connected) needs no connect step."""
-    # The contacts area builds on the plan, so it is imported here, not at the top.
-    from nextround.network.panel import panel_reached
+# Areas above the plan that can finish a step on evidence of their own say
+# so here, and are asked each time an application's plan may have changed:
+# the contacts area finishes "connect with the panel" for a panel already
+# reached (nextround/network/apps.py registers it). A list, not an import,
+# because the contacts area builds on the plan, not the other way round.
+PLAN_CHANGED_CHECKS: list[Callable[[Application], object]] = []
 
-    for interview in application.interviews.prefetch_related("panel"):
-        if panel_reached(interview):
-            return complete_actions(
-                application.owner, [ActionKind.CONNECT_PANEL], application=application
-            )
-    return 0
+
+def plan_changed(application: Application) -> None:
+    """Let the areas above the plan finish the steps they already see done."""
+    for check in PLAN_CHANGED_CHECKS:
+        check(application)
 
 
 def record_outcome(application: Application, outcome: str, decided_on: datetime.date) -> bool:
@@ -162,7 +164,7 @@ def interview_saved(interview: Interview) -> Action | None:
     """
     application = interview.application
     # The panel may have changed: someone already reached may complete the step.
-    close_connect_panel_if_reached(application)
+    plan_changed(application)
     live = Action.objects.filter(
         interview=interview, kind=ActionKind.CHASE_DECISION, status__in=LIVE_STATUSES
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.playbook import views
+from nextround.playbook import outcome_views, views
 
 app_name = "playbook"
 
@@ -14,4 +14,14 @@ urlpatterns = [
     path("actions/<int:action_id>/undo/", views.action_undo, name="undo"),
     path("actions/<int:action_id>/draft/", views.action_draft, name="draft"),
     path("actions/<int:action_id>/result/", views.action_result, name="result"),
+]
+
+# Pages of the jobs area whose workflows change the plan. They keep their
+# paths and their "jobs:" names: nextround/urls.py adds them to that namespace.
+jobs_patterns = [
+    path(
+        "applications/<int:application_id>/edit/",
+        outcome_views.application_edit,
+        name="application_edit",
+    ),
 ]

@@ -10,13 +10,14 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from nextround.core.dates import PlausibleDatesForm
 from nextround.home.activity import activities, activity_csv, activity_pdf
 from nextround.jobs.forms import DateInput
 
 MAX_DAYS = 366 * 3
 
 
-class ActivityRangeForm(forms.Form):
+class ActivityRangeForm(PlausibleDatesForm, forms.Form):
     start = forms.DateField(label="From", widget=DateInput())
     end = forms.DateField(label="To", widget=DateInput())
 

@@ -1,19 +1,19 @@
-"""Applications: the board, the list, and each application's story."""
+"""Applications: the board, the list, and each application's story.
+
+Editing one (its status) and recording its outcome change the plan: see
+nextround/playbook/outcome_views.py.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.views import delete_after_confirming
-from nextround.home.timeline import application_timeline
-from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm, OutcomeForm
+from nextround.jobs.forms import ApplicationFilterForm, ApplicationForm
 from nextround.jobs.models import Application, Status
-from nextround.playbook.plan import record_outcome
 
 # Board columns: the open stages, then offers, then the ways an application ends.
 BOARD_COLUMNS = [
@@ -64,17 +64,6 @@ def application_create(request):
 
 
 @login_required
-def application_edit(request, application_id: int):
-    application = get_owned_or_404(Application, request.user, pk=application_id)
-    form = ApplicationForm(request.POST or None, instance=application, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Saved.")
-        return redirect(application)
-    return render(request, "jobs/application_form.html", {"form": form, "application": application})
-
-
-@login_required
 def application_delete(request, application_id: int):
     application = get_owned_or_404(Application, request.user, pk=application_id)
     return delete_after_confirming(
@@ -85,29 +74,3 @@ def application_delete(request, application_id: int):
         consequence="Its interviews and everything recorded about it go too. "
         "This cannot be undone.",
     )
-
-
-@login_required
-@require_POST
-def application_outcome(request, application_id: int):
-    application = get_owned_or_404(Application, request.user, pk=application_id)
-    form = OutcomeForm(request.POST, application=application)
-    if form.is_valid():
-        try:
-            record_outcome(
-                application, form.cleaned_data["outcome"], form.cleaned_data["decided_on"]
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            messages.success(request, f"Recorded: {application.get_outcome_display()}.")
-            return redirect(application)
-    context = {
-        "application": application,
-        "timeline": application_timeline(application),
-        "interviews": application.interviews.prefetch_related("panel"),
-        "chain": application.reapplication_chain(),
-        "outcome_form": form,
-    }
-    return render(request, "jobs/application_detail.html", context, status=422)
