@@ -7,7 +7,8 @@ from the operation's shape rather than repeated on sixty decorators:
 - 401 wherever authentication is asked for;
 - 404 wherever the path names a record (another user's is 404 too), and on
   operations that declare it themselves (the random happy item);
-- 422 wherever there is a body or a query to refuse;
+- 422 wherever there is a body, a query or a path to refuse (an id that is
+  not a number is refused by name, like any other field);
 - 415 wherever the body must be JSON (sent as anything else);
 - 413 and 415 wherever a file is uploaded (too large, not an accepted kind).
 """
@@ -44,7 +45,7 @@ def _statuses(operation: dict) -> list[int]:
         statuses.append(401)
     if any(parameter["in"] == "path" for parameter in parameters):
         statuses.append(404)
-    if body or any(parameter["in"] == "query" for parameter in parameters):
+    if body or any(parameter["in"] in ("query", "path") for parameter in parameters):
         statuses.append(422)
     if "application/json" in body:
         statuses.append(415)
