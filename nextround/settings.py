@@ -73,7 +73,9 @@ INSTALLED_APPS = [
     "nextround.questions",
     "nextround.happybox",
     "nextround.expenses",
+    "nextround.vacancies",
     "nextround.api",
+    "nextround.reminders",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +241,9 @@ for _name, _value in parse_email_url(os.environ.get("NEXTROUND_EMAIL_URL")).item
 DEFAULT_FROM_EMAIL = os.environ.get("NEXTROUND_EMAIL_FROM") or "Next Round <nextround@localhost>"
 # The vacancy watch refuses addresses inside private networks; the tests,
 # and a watch of an intranet on purpose, turn that off.
+# What `serve` starts beside the web server unless --no-worker: a callable
+# returning (thread, stop event).
+BACKGROUND_WORKER = "nextround.reminders.schedule.start_in_background"
 WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE"), default=False)
 
 LOGGING = {

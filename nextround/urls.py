@@ -5,7 +5,7 @@ from django.urls import include, path
 from nextround.api.urls import api
 from nextround.feedback.views import insights
 from nextround.jobs.views import today
-from nextround.playbook.feed import calendar_feed
+from nextround.reminders.views import calendar_feed
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
     path("expenses/", include("nextround.expenses.urls")),
+    path("", include("nextround.vacancies.urls")),
+    path("reminders/", include("nextround.reminders.urls")),
     path("api/v1/", api.urls),
     path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
 ]

@@ -44,6 +44,7 @@ class OrganisationIn(Payload):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind = OrganisationKind.OTHER
     website: str = Field("", max_length=500)
+    vacancies_url: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
@@ -51,6 +52,7 @@ class OrganisationPatch(Payload):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: OrganisationKind | None = None
     website: str | None = Field(None, max_length=500)
+    vacancies_url: str | None = Field(None, max_length=500)
     notes: str | None = Field(None, max_length=20000)
 
 
@@ -59,6 +61,7 @@ class OrganisationOut(Schema):
     name: str
     kind: str
     website: str
+    vacancies_url: str
     notes: str
     created_at: datetime.datetime
     updated_at: datetime.datetime

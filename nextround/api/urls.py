@@ -18,6 +18,7 @@ from nextround.api import (
     playbook,
     portability,
     questions,
+    vacancies,
 )
 from nextround.api.auth import API_AUTH
 from nextround.api.errors import validation_detail
@@ -68,3 +69,4 @@ api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
 api.add_router("", questions.router)
+api.add_router("", vacancies.router)

@@ -37,7 +37,7 @@ class DateTimeInput(forms.DateTimeInput):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "website", "notes"]
+        fields = ["name", "kind", "website", "vacancies_url", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
