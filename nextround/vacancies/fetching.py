@@ -75,6 +75,13 @@ class Answer:
             return self.body.decode("utf-8", errors="replace")
 
 
+def is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, port: int) -> bool:
+    """Whether ``ip`` is on the public internet (not loopback, private, link-local, reserved…)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
 def public_address(host: str, port: int) -> str:
     """The IP address to connect to for ``host``, or ``Refused`` if it is not public.
 
@@ -91,9 +98,7 @@ def public_address(host: str, port: int) -> str:
     if not settings.WATCH_ALLOW_PRIVATE:
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%", 1)[0])
-            if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-                ip = ip.ipv4_mapped
-            if not ip.is_global or ip.is_multicast:
+            if not is_public(ip, port):
                 raise Refused(
                     f"{host} is inside a private network ({ip}); Next Round only visits "
                     "public addresses."

@@ -48,12 +48,13 @@ def backoff(failures: int) -> datetime.timedelta:
     return min(MIN_INTERVAL * 2 ** max(failures - 1, 0), MAX_BACKOFF)
 
 
-def sync_watches(user=None) -> None:
+def sync_watches(user=None, now: datetime.datetime | None = None) -> None:
     """Give every organisation with a vacancies address a watch that matches it.
 
     A new or changed address is due at once; an organisation whose address
     was cleared loses its watch. The vacancies already found stay.
     """
+    now = now or timezone.now()
     organisations = Organisation.objects.all()
     watches = WatchState.objects.all()
     if user is not None:
@@ -67,7 +68,7 @@ def sync_watches(user=None) -> None:
         watch.failures = 0
         watch.seen_links = []
         watch.has_baseline = False
-        watch.next_check_at = timezone.now()
+        watch.next_check_at = now
         watch.save()
     missing = organisations.exclude(vacancies_url="").filter(vacancy_watch__isnull=True)
     WatchState.objects.bulk_create(
@@ -76,6 +77,7 @@ def sync_watches(user=None) -> None:
                 owner_id=organisation.owner_id,
                 organisation=organisation,
                 url=organisation.vacancies_url,
+                next_check_at=now,
             )
             for organisation in missing
         ],
@@ -179,7 +181,7 @@ def record_vacancies(organisation: Organisation, postings: list[Posting], now) -
 def check_due_watches(user=None, now: datetime.datetime | None = None) -> WatchReport:
     """Visit every watch that is due (only ``user``'s, if given) and report."""
     now = now or timezone.now()
-    sync_watches(user)
+    sync_watches(user, now)
     due = WatchState.objects.filter(next_check_at__lte=now).select_related("organisation")
     if user is not None:
         due = due.filter(owner=user)
