@@ -61,6 +61,8 @@ def on_unauthenticated(request, error: AuthenticationError):
 
 
 api.add_router("", accounts.router)
+# Before jobs: its /applications/{application_id} would take /applications/from-url.
+api.add_router("", vacancies.router)
 api.add_router("", jobs.router)
 api.add_router("", network.router)
 api.add_router("", feedback.router)
@@ -69,4 +71,3 @@ api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
 api.add_router("", questions.router)
-api.add_router("", vacancies.router)
