@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import threading
 from pathlib import Path
 
 import pytest
-from django.db import close_old_connections
 from django.utils import timezone
 
 from nextround.vacancies import fetching
 from nextround.vacancies.models import Vacancy, VacancyStatus, WatchState
 from nextround.vacancies.watching import MIN_INTERVAL, check_due_watches
 from tests.factories import OrganisationFactory
+from tests.racing import race
 
 PAGES = Path(__file__).parent / "pages"
 pytestmark = pytest.mark.django_db
@@ -223,24 +222,10 @@ def test_two_workers_racing_visit_an_address_once(site):
     from nextround.vacancies.watching import sync_watches
 
     sync_watches()
-    start = threading.Barrier(2)
-    errors = []
 
-    def worker():
-        try:
-            start.wait()
-            check_due_watches()
-        except Exception as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results, errors = race(check_due_watches)
 
     assert not errors
+    assert sorted(report.checked for report in results) == [0, 1]
     assert site.hits["/jobs.rss"] == 1
     assert Vacancy.objects.count() == 2
