@@ -56,3 +56,32 @@ def test_a_new_vacancy_becomes_an_application(logged_in_page, user):
     vacancy = Vacancy.objects.get(pk=vacancy.pk)
     assert vacancy.status == VacancyStatus.APPLIED
     assert vacancy.application == application
+
+
+def test_the_watch_reminder_and_link_pages_are_accessible(logged_in_page, user):
+    from nextround.playbook.models import ActionKind
+    from tests.factories import OrganisationFactory
+    from tests.playbook.factories import ActionFactory
+
+    page = logged_in_page
+    organisation = OrganisationFactory(owner=user, name="Harbour Gallery")
+    step = ActionFactory(
+        owner=user, kind=ActionKind.REAPPLY_WATCH, application=None, organisation=organisation
+    )
+
+    page.goto(step.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_label("Their vacancies address").fill("https://gallery.example.org/jobs.rss")
+    page.get_by_role("button", name="Watch their vacancies").click()
+    expect(page.get_by_text("Next Round is watching")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/reminders/")
+    assert_accessible(page)
+    page.get_by_label("Email me a morning digest").check()
+    page.get_by_role("button", name="Save reminders").click()
+    expect(page.get_by_text("Give the address the digest should go to.")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto("/applications/from-link/")
+    assert_accessible(page)

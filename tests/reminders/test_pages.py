@@ -72,3 +72,8 @@ def test_a_forged_unsubscribe_token_changes_nothing(user):
 
     assert response.status_code == 404
     assert ReminderSettings.objects.get().digest_enabled
+
+
+def test_the_reminders_page_offers_the_bookmarklet(user_client):
+    page = user_client.get(reverse("reminders:settings")).content.decode()
+    assert "http://testserver/applications/from-link/?advert=" in page
