@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from django.db import OperationalError, close_old_connections
+from django.db import OperationalError, connections
 
 
 def race(work, runners: int = 2) -> tuple[list, list]:
@@ -34,7 +34,7 @@ def race(work, runners: int = 2) -> tuple[list, list]:
         except Exception as error:
             errors.append(error)
         finally:
-            close_old_connections()
+            connections.close_all()
 
     threads = [threading.Thread(target=runner) for _ in range(runners)]
     for thread in threads:

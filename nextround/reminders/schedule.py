@@ -13,7 +13,7 @@ import threading
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.utils import timezone
 
 from nextround.reminders.digest import Sent, send_due_digests
@@ -43,6 +43,14 @@ def run_once(now: datetime.datetime | None = None) -> tuple[list[Sent], WatchRep
 
 def run_worker(stop: threading.Event, tick: float = TICK_SECONDS) -> None:
     """Run rounds until ``stop`` is set; a failing round is logged, never fatal."""
+    try:
+        _rounds(stop, tick)
+    finally:
+        # The thread's own connections end with it, not when it is collected.
+        connections.close_all()
+
+
+def _rounds(stop: threading.Event, tick: float) -> None:
     while not stop.is_set():
         try:
             sent, report = run_once()
