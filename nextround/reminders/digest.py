@@ -38,8 +38,8 @@ LIMIT = 20
 
 def settings_for(user) -> ReminderSettings:
     """The person's reminder settings; the defaults (unsaved) if they never chose."""
-    found = ReminderSettings.objects.filter(owner=user).first()
-    return found or ReminderSettings(owner=user)
+    found = ReminderSettings.objects.filter(user=user).first()
+    return found or ReminderSettings(user=user)
 
 
 def unsubscribe_token(user) -> str:
@@ -164,16 +164,16 @@ def send_digest_once(
     choice: ReminderSettings, now: datetime.datetime, *, dry_run: bool = False
 ) -> Sent:
     """Send today's digest of one person unless it went already; record it in the same transaction."""
-    user = choice.owner
+    user = choice.user
     today = timezone.localdate(now)
     if dry_run:
-        done = DigestSent.objects.filter(owner=user, day=today).exists()
+        done = DigestSent.objects.filter(user=user, day=today).exists()
         return Sent(user.username, choice.email, "already sent" if done else "would send")
     try:
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    DigestSent.objects.create(owner=user, day=today)
+                    DigestSent.objects.create(user=user, day=today)
             except IntegrityError:
                 return Sent(user.username, choice.email, "already sent")
             digest = build_digest(user, now)
@@ -200,13 +200,13 @@ def send_due_digests(
     if not settings.EMAIL_ENABLED:
         return []
     choices = (
-        ReminderSettings.objects.filter(digest_enabled=True, owner__is_active=True)
+        ReminderSettings.objects.filter(digest_enabled=True, user__is_active=True)
         .exclude(email="")
-        .select_related("owner")
+        .select_related("user")
         .order_by("id")
     )
     if user is not None:
-        choices = choices.filter(owner=user)
+        choices = choices.filter(user=user)
     return [
         send_digest_once(choice, now, dry_run=dry_run) for choice in choices if is_due(choice, now)
     ]
@@ -214,6 +214,6 @@ def send_due_digests(
 
 def turn_off_digest(user) -> None:
     """Stop the digest for ``user`` (the unsubscribe link)."""
-    ReminderSettings.objects.filter(owner=user).update(
+    ReminderSettings.objects.filter(user=user).update(
         digest_enabled=False, updated_at=timezone.now()
     )

@@ -25,9 +25,7 @@ MORNING = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=datetime.UTC)
 
 
 def subscribe(person, address="me@example.org", **extra) -> ReminderSettings:
-    return ReminderSettings.objects.create(
-        owner=person, digest_enabled=True, email=address, **extra
-    )
+    return ReminderSettings.objects.create(user=person, digest_enabled=True, email=address, **extra)
 
 
 def with_news(person):
@@ -108,8 +106,8 @@ def test_nothing_goes_before_the_persons_time(smtp_inbox, user):
 
 
 def test_no_digest_without_the_switch_or_an_address(smtp_inbox, user, other_user):
-    ReminderSettings.objects.create(owner=user, digest_enabled=False, email="me@example.org")
-    ReminderSettings.objects.create(owner=other_user, digest_enabled=True, email="")
+    ReminderSettings.objects.create(user=user, digest_enabled=False, email="me@example.org")
+    ReminderSettings.objects.create(user=other_user, digest_enabled=True, email="")
     with_news(user)
     with_news(other_user)
 

@@ -43,7 +43,7 @@ def test_a_step_rings_at_nine_on_its_day_in_the_sites_time_zone(client, user):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_step_rings_at_the_persons_chosen_time(client, user):
-    ReminderSettings.objects.create(owner=user, alarm_time=datetime.time(7, 30))
+    ReminderSettings.objects.create(user=user, alarm_time=datetime.time(7, 30))
     step = ActionFactory(owner=user, due_on=datetime.date(2026, 12, 3))
 
     event = events(client, user)[f"action-{step.pk}@nextround"]

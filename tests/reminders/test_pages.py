@@ -22,7 +22,7 @@ def test_saving_reminder_settings(user_client, user):
     )
 
     assert response.status_code == 302
-    chosen = ReminderSettings.objects.get(owner=user)
+    chosen = ReminderSettings.objects.get(user=user)
     assert chosen.digest_enabled and chosen.email == "me@example.org"
     assert chosen.alarm_time == datetime.time(7, 45)
 
@@ -51,7 +51,7 @@ def test_the_settings_fragment_starts_from_the_defaults(user, settings):
 
 
 def test_the_unsubscribe_link_works_without_logging_in(user):
-    ReminderSettings.objects.create(owner=user, digest_enabled=True, email="me@example.org")
+    ReminderSettings.objects.create(user=user, digest_enabled=True, email="me@example.org")
     url = reverse("reminders:unsubscribe", args=[unsubscribe_token(user)])
     browser = Client(enforce_csrf_checks=True)
 
@@ -65,7 +65,7 @@ def test_the_unsubscribe_link_works_without_logging_in(user):
 
 
 def test_a_forged_unsubscribe_token_changes_nothing(user):
-    ReminderSettings.objects.create(owner=user, digest_enabled=True, email="me@example.org")
+    ReminderSettings.objects.create(user=user, digest_enabled=True, email="me@example.org")
     forged = unsubscribe_token(user)[:-2] + "xx"
 
     response = Client().post(reverse("reminders:unsubscribe", args=[forged]))

@@ -27,7 +27,7 @@ def test_the_worker_sends_digests_and_watches_until_stopped(smtp_inbox, settings
     site.serve("/jobs.rss", FEED, "application/rss+xml")
     person = UserFactory()
     ReminderSettings.objects.create(
-        owner=person, digest_enabled=True, email="me@example.org", alarm_time=datetime.time(0, 0)
+        user=person, digest_enabled=True, email="me@example.org", alarm_time=datetime.time(0, 0)
     )
     ActionFactory(owner=person)
     OrganisationFactory(owner=person, vacancies_url=site.url("/jobs.rss"))
