@@ -253,3 +253,26 @@ def test_today_gets_the_newest_fresh_vacancies(user, other_user, client_for):
 
     assert len(context["new_vacancies"]) == 5
     assert context["new_vacancy_count"] == 7
+
+
+def test_the_today_fragment_says_what_is_new_where_and_when_it_closes(user, rf):
+    from django.template.loader import render_to_string
+
+    VacancyFactory(
+        owner=user,
+        title="Trainee Curatorial Assistant",
+        organisation__name="Worcester Cathedral Library",
+        closes_on=datetime.date(2027, 1, 12),
+    )
+
+    html = render_to_string("vacancies/_today.html", today_context(user))
+
+    assert "New at Worcester Cathedral Library:" in html
+    assert "Trainee Curatorial Assistant</a> — closes 12 January" in html
+    assert "All 1 new vacancy" in html
+
+
+def test_the_today_fragment_is_empty_without_new_vacancies(user):
+    from django.template.loader import render_to_string
+
+    assert render_to_string("vacancies/_today.html", today_context(user)).strip() == ""
