@@ -106,3 +106,29 @@ def test_watch_command_reports_what_it_did(settings, capsys):
     captured = capsys.readouterr()
     assert "Checked 1 address: 0 new vacancies." in captured.out
     assert "Failed: Quarry Hill Archive:" in captured.err
+
+
+def test_the_worker_command_runs_until_a_service_manager_stops_it(tmp_path):
+    import signal
+    import subprocess
+
+    from tests.settings.test_startup import nextround
+
+    migrated = nextround("migrate", "--no-input", env={}, data_dir=tmp_path)
+    assert migrated.returncode == 0, migrated.stderr
+    worker = subprocess.Popen(
+        nextround.command("worker", "--tick", "0.2"),
+        env=nextround.environment({}, tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "worker is running" in worker.stdout.readline()
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+        _, errors = worker.communicate()
+    assert "Traceback" not in errors
