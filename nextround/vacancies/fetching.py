@@ -236,10 +236,7 @@ def robots_allow(url: str) -> bool:
     default_port = 443 if scheme == "https" else 80
     shown_host = f"[{host}]" if ":" in host else host
     origin = f"{scheme}://{shown_host}" + ("" if port == default_port else f":{port}")
-    try:
-        answer = _follow(origin + "/robots.txt", {})
-    except Refused:
-        raise
+    answer = _follow(origin + "/robots.txt", {})
     if 400 <= answer.status < 500:
         return True
     if answer.status != 200:

@@ -148,7 +148,8 @@ def job_postings(text: str, page_url: str) -> list[Posting]:
             continue
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # Broken, or nested deep enough to be an attack: not an advert.
             continue
         for item in _job_items(data):
             posting = _posting_from(item, page_url)

@@ -76,3 +76,8 @@ def test_only_posting_like_links_on_the_same_site_count():
         ("https://museum.example.org/jobs/keeper", "Keeper of Art"),
         ("https://museum.example.org/vacancies/123", "Front of House"),
     ]
+
+
+def test_json_ld_nested_beyond_reason_is_skipped():
+    text = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    assert job_postings(text, PAGE) == []
