@@ -132,3 +132,11 @@ def test_the_worker_command_runs_until_a_service_manager_stops_it(tmp_path):
             worker.kill()
         _, errors = worker.communicate()
     assert "Traceback" not in errors
+
+
+def test_the_new_commands_are_listed_in_the_help():
+    from nextround.cli import help_text
+
+    listed = help_text()
+    for name in ("worker", "remind", "watch"):
+        assert f"  {name} " in listed

@@ -276,3 +276,14 @@ def test_the_today_fragment_is_empty_without_new_vacancies(user):
     from django.template.loader import render_to_string
 
     assert render_to_string("vacancies/_today.html", today_context(user)).strip() == ""
+
+
+def test_dismiss_goes_back_only_to_this_site(user_client, user):
+    vacancy = VacancyFactory(owner=user)
+    url = reverse("vacancies:dismiss", args=[vacancy.pk])
+
+    inside = user_client.post(url, {"next": "/vacancies/?status=new"})
+    outside = user_client.post(url, {"next": "https://evil.example.com/"})
+
+    assert inside["Location"] == "/vacancies/?status=new"
+    assert outside["Location"] == reverse("vacancies:list")

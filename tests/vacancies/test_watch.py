@@ -229,3 +229,10 @@ def test_two_workers_racing_visit_an_address_once(site):
     assert sorted(report.checked for report in results) == [0, 1]
     assert site.hits["/jobs.rss"] == 1
     assert Vacancy.objects.count() == 2
+
+
+def test_the_backoff_doubles_and_stops_at_a_week():
+    from nextround.vacancies.watching import MAX_BACKOFF, backoff
+
+    assert [backoff(n) for n in (1, 2, 3)] == [MIN_INTERVAL, 2 * MIN_INTERVAL, 4 * MIN_INTERVAL]
+    assert backoff(30) == MAX_BACKOFF == datetime.timedelta(days=7)
