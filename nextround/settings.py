@@ -234,10 +234,9 @@ if HTTPS:
 
 # Email for the morning digest: NEXTROUND_EMAIL_URL (smtp://, smtps://,
 # console:). Unset, no email is ever sent and the digest cannot be turned on.
-EMAIL_ENABLED = False
-for _name, _value in parse_email_url(os.environ.get("NEXTROUND_EMAIL_URL")).items():
-    globals()[_name] = _value
-    EMAIL_ENABLED = True
+_email = parse_email_url(os.environ.get("NEXTROUND_EMAIL_URL"))
+EMAIL_ENABLED = bool(_email)
+globals().update(_email)  # EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT…
 DEFAULT_FROM_EMAIL = os.environ.get("NEXTROUND_EMAIL_FROM") or "Next Round <nextround@localhost>"
 # The vacancy watch refuses addresses inside private networks; the tests,
 # and a watch of an intranet on purpose, turn that off.
