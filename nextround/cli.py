@@ -19,9 +19,9 @@ PROGRAM = "nextround"
 
 # The order a person meets them in: running it, accounts, daily use, data.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "Running it": ("serve", "migrate", "check", "demo", "collectstatic"),
+    "Running it": ("serve", "worker", "migrate", "check", "demo", "collectstatic"),
     "Accounts": ("createuser", "changepassword", "token", "unlock"),
-    "Every day": ("agenda", "review"),
+    "Every day": ("agenda", "review", "remind", "watch"),
     "Your data": ("export", "import", "import-csv", "backup", "restore"),
 }
 # Django's own commands in the list, described in our words.

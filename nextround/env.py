@@ -10,6 +10,7 @@ import contextlib
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -69,3 +70,44 @@ def make_private(data_dir: Path) -> None:
     # A data dir owned by someone else (a shared mount, say) is left as it is.
     with contextlib.suppress(PermissionError):
         data_dir.chmod(0o700)
+
+
+EMAIL_SCHEMES = {"smtp", "smtps", "console"}
+
+
+def parse_email_url(raw: str | None) -> dict:
+    """Read ``NEXTROUND_EMAIL_URL`` into Django's ``EMAIL_*`` settings.
+
+    ``smtp://user:password@host:587`` speaks STARTTLS (add ``?starttls=no``
+    for a relay on the same machine that has no certificate), ``smtps://``
+    uses TLS from the first byte, ``console:`` prints messages to the
+    terminal. Unset or blank means no email at all: the result is ``{}`` and
+    nothing is ever sent. User name and password may be percent-encoded.
+    """
+    if raw is None or not raw.strip():
+        return {}
+    parts = urlsplit(raw.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in EMAIL_SCHEMES:
+        raise ValueError(f"expected smtp://, smtps:// or console:, got {raw!r}")
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if not parts.hostname:
+        raise ValueError(f"the email address {raw!r} names no host")
+    try:
+        port = parts.port
+    except ValueError as error:
+        raise ValueError(f"the email address {raw!r} has a port that is not a number") from error
+    query = parse_qs(parts.query)
+    starttls = parse_bool((query.get("starttls") or [None])[0], default=True)
+    implicit_tls = scheme == "smtps"
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port or (465 if implicit_tls else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": implicit_tls,
+        "EMAIL_USE_TLS": not implicit_tls and starttls,
+        "EMAIL_TIMEOUT": 30,
+    }

@@ -18,6 +18,7 @@ from nextround.env import (
     load_or_create_secret_key,
     make_private,
     parse_bool,
+    parse_email_url,
     parse_int,
     parse_list,
 )
@@ -72,8 +73,10 @@ INSTALLED_APPS = [
     "nextround.questions",
     "nextround.happybox",
     "nextround.expenses",
+    "nextround.vacancies",
     "nextround.home",
     "nextround.api",
+    "nextround.reminders",
 ]
 
 MIDDLEWARE = [
@@ -229,6 +232,19 @@ if HTTPS:
     SECURE_HSTS_SECONDS = parse_int(os.environ.get("NEXTROUND_HSTS_SECONDS"), default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Email for the morning digest: NEXTROUND_EMAIL_URL (smtp://, smtps://,
+# console:). Unset, no email is ever sent and the digest cannot be turned on.
+_email = parse_email_url(os.environ.get("NEXTROUND_EMAIL_URL"))
+EMAIL_ENABLED = bool(_email)
+globals().update(_email)  # EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT…
+DEFAULT_FROM_EMAIL = os.environ.get("NEXTROUND_EMAIL_FROM") or "Next Round <nextround@localhost>"
+# The vacancy watch refuses addresses inside private networks; the tests,
+# and a watch of an intranet on purpose, turn that off.
+# What `serve` starts beside the web server unless --no-worker: a callable
+# returning (thread, stop event).
+BACKGROUND_WORKER = "nextround.reminders.schedule.start_in_background"
+WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE"), default=False)
 
 LOGGING = {
     "version": 1,

@@ -13,7 +13,7 @@ from nextround.home import urls as home_urls
 from nextround.jobs import urls as jobs_urls
 from nextround.network import urls as network_urls
 from nextround.playbook import urls as playbook_urls
-from nextround.playbook.feed import calendar_feed
+from nextround.reminders.views import calendar_feed
 
 accounts_patterns = [*accounts_urls.urlpatterns, *home_urls.accounts_patterns]
 # A namespace may hold pages from a higher area whose workflow spans both:
@@ -37,6 +37,8 @@ urlpatterns = [
     path("questions/", include("nextround.questions.urls")),
     path("happy-box/", include("nextround.happybox.urls")),
     path("expenses/", include("nextround.expenses.urls")),
+    path("", include("nextround.vacancies.urls")),
+    path("reminders/", include("nextround.reminders.urls")),
     path("api/v1/", api.urls),
     path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
 ]

@@ -50,6 +50,7 @@ from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 from tests.playbook.factories import ActionFactory
 from tests.questions.factories import QuestionFactory, QuestionToAskFactory
+from tests.vacancies.factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,7 @@ PARAMETERS: dict[str, Callable] = {
     "expense_id": lambda victim, where: ExpenseFactory(owner=victim).pk,
     "question_id": lambda victim, where: QuestionFactory(owner=victim).pk,
     "ask_id": lambda victim, where: QuestionToAskFactory(owner=victim).pk,
+    "vacancy_id": lambda victim, where: VacancyFactory(owner=victim).pk,
 }
 
 # Parameters that name no owned object, with the reason.
@@ -94,6 +96,9 @@ NOT_OBJECTS = {
     # The calendar feed is reached by its own unguessable secret, with no
     # login at all; playbook tests cover a wrong or regenerated secret.
     "secret",
+    # The digest's unsubscribe link is reached by its own signed token, with
+    # no login; reminders tests cover a forged token and another person's.
+    "token",
 }
 
 API_PREFIX = "/api/v1"

@@ -33,6 +33,7 @@ from tests.happybox.factories import HappyItemFactory
 from tests.network.factories import InteractionFactory
 from tests.playbook.factories import ActionFactory
 from tests.questions.factories import QuestionFactory
+from tests.vacancies.factories import VacancyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,7 @@ PAGES = [
     "feedback:gaps",
     "insights",
     "jobs:activity",
+    "vacancies:list",
 ]
 
 # Generous on purpose: the test that matters is that the count stays flat.
@@ -105,6 +107,7 @@ def fill(user, rows: int) -> None:
             done_at=now,
         )
         HappyItemFactory(owner=user)
+        VacancyFactory(owner=user, organisation=organisation)
         QuestionFactory(owner=user)
         ExpenseFactory(owner=user, interview=awaiting)
         # Recent bad news, so Today offers the happy box.

@@ -80,6 +80,7 @@ class OrganisationIn(Body):
     name: str = Field(..., min_length=1, max_length=200)
     kind: OrganisationKind = OrganisationKind.OTHER
     website: str = Field("", max_length=500)
+    vacancies_url: str = Field("", max_length=500)
     notes: str = Field("", max_length=20000)
 
 
@@ -87,6 +88,7 @@ class OrganisationPatch(Body):
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: OrganisationKind | None = None
     website: str | None = Field(None, max_length=500)
+    vacancies_url: str | None = Field(None, max_length=500)
     notes: str | None = Field(None, max_length=20000)
 
 
@@ -95,6 +97,7 @@ class OrganisationOut(Schema):
     name: str
     kind: str
     website: str
+    vacancies_url: str
     notes: str
     created_at: datetime.datetime
     updated_at: datetime.datetime

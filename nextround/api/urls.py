@@ -19,6 +19,7 @@ from nextround.api import (
     playbook,
     portability,
     questions,
+    vacancies,
 )
 from nextround.api.auth import API_AUTH
 from nextround.api.bodies import WRONG_CONTENT_TYPE, BodyRefused, JsonObjectParser
@@ -93,6 +94,8 @@ def on_unauthenticated(request, error: AuthenticationError):
 
 
 api.add_router("", accounts.router)
+# Before jobs: its /applications/{application_id} would take /applications/from-url.
+api.add_router("", vacancies.router)
 api.add_router("", jobs.router)
 api.add_router("", network.router)
 api.add_router("", feedback.router)

@@ -40,7 +40,7 @@ class DateTimeInput(forms.DateTimeInput):
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "website", "notes"]
+        fields = ["name", "kind", "website", "vacancies_url", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -114,13 +114,18 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
         # A brand-new organisation is validated here and saved in save(), so
         # a form with errors never leaves an orphan organisation behind.
         name = (self.cleaned_data.get("new_organisation") or "").strip()
+        new_organisation = None
         if name and not self.cleaned_data.get("organisation"):
-            self.instance.organisation = Organisation(
+            new_organisation = Organisation(
                 owner=self.user,
                 name=name,
                 kind=self.cleaned_data.get("new_organisation_kind") or OrganisationKind.OTHER,
             )
         super()._post_clean()
+        # Set after the model form copied the (empty) picked organisation
+        # onto the instance, or the new one would be overwritten by None.
+        if new_organisation is not None:
+            self.instance.organisation = new_organisation
 
     def save(self, commit: bool = True) -> Application:
         organisation = self.instance.organisation

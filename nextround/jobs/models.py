@@ -33,6 +33,12 @@ class Organisation(OwnedModel):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=OrganisationKind, default=OrganisationKind.OTHER)
     website = models.URLField(max_length=500, blank=True)
+    vacancies_url = models.URLField(
+        "vacancies address",
+        max_length=500,
+        blank=True,
+        help_text="Their jobs page or jobs feed: Next Round watches it for new vacancies.",
+    )
     notes = models.TextField(blank=True, max_length=20000)
 
     class Meta:

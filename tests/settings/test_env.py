@@ -4,7 +4,13 @@ import stat
 
 import pytest
 
-from nextround.env import load_or_create_secret_key, parse_bool, parse_int, parse_list
+from nextround.env import (
+    load_or_create_secret_key,
+    parse_bool,
+    parse_email_url,
+    parse_int,
+    parse_list,
+)
 
 
 @pytest.mark.parametrize("raw", ["1", "true", "TRUE", " yes ", "on"])
@@ -69,3 +75,43 @@ def test_only_its_owner_can_read_the_secret_key(tmp_path):
     load_or_create_secret_key(tmp_path)
     mode = stat.S_IMODE((tmp_path / "secret_key").stat().st_mode)
     assert mode & (stat.S_IRWXG | stat.S_IRWXO) == 0
+
+
+def test_it_reads_an_smtp_address_with_starttls_and_encoded_password():
+    parsed = parse_email_url("smtp://me%40example.org:p%3Ass@mail.example.org:587")
+    assert parsed["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert parsed["EMAIL_HOST"] == "mail.example.org"
+    assert parsed["EMAIL_PORT"] == 587
+    assert parsed["EMAIL_HOST_USER"] == "me@example.org"
+    assert parsed["EMAIL_HOST_PASSWORD"] == "p:ss"
+    assert parsed["EMAIL_USE_TLS"] is True
+    assert parsed["EMAIL_USE_SSL"] is False
+
+
+def test_it_reads_smtps_as_implicit_tls_on_465_by_default():
+    parsed = parse_email_url("smtps://mail.example.org")
+    assert parsed["EMAIL_PORT"] == 465
+    assert parsed["EMAIL_USE_SSL"] is True
+    assert parsed["EMAIL_USE_TLS"] is False
+
+
+def test_it_turns_starttls_off_for_a_local_relay():
+    parsed = parse_email_url("smtp://127.0.0.1:2525?starttls=no")
+    assert parsed["EMAIL_USE_TLS"] is False
+    assert parsed["EMAIL_HOST_USER"] == ""
+
+
+def test_console_prints_and_unset_sends_nothing():
+    assert parse_email_url("console:") == {
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"
+    }
+    assert parse_email_url(None) == {}
+    assert parse_email_url("  ") == {}
+
+
+@pytest.mark.parametrize(
+    "raw", ["http://mail.example.org", "smtp://", "smtp://host:port", "smtp://h?starttls=maybe"]
+)
+def test_a_wrong_email_address_is_an_error(raw):
+    with pytest.raises(ValueError):
+        parse_email_url(raw)

@@ -120,3 +120,45 @@ def test_the_data_dir_and_database_are_private_whatever_the_umask(tmp_path):
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     for path in data_dir.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+PRINT_EMAIL = (
+    "django",
+    "shell",
+    "--no-imports",
+    "-c",
+    "from django.conf import settings as s; "
+    "print(s.EMAIL_ENABLED, s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, "
+    "s.DEFAULT_FROM_EMAIL)",
+)
+
+
+def test_email_is_set_from_the_environment(tmp_path):
+    env = {
+        "NEXTROUND_EMAIL_URL": "smtp://robin:pa%40ss@mail.example.org:587",
+        "NEXTROUND_EMAIL_FROM": "Next Round <plan@example.org>",
+    }
+    result = nextround(*PRINT_EMAIL, env=env, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "True",
+        "Next",
+        "Round",
+        "<plan@example.org>",
+    ]
+
+
+def test_without_an_email_address_no_email_is_sent(tmp_path):
+    result = nextround(*PRINT_EMAIL, env={}, data_dir=tmp_path)
+    assert result.stdout.split()[0] == "False"
+
+
+def test_a_wrong_email_address_stops_startup_in_one_line(tmp_path):
+    result = nextround("check", env={"NEXTROUND_EMAIL_URL": "pop3://x"}, data_dir=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "smtp://" in result.stderr

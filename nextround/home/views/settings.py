@@ -10,6 +10,7 @@ from nextround.accounts import views as accounts_views
 from nextround.accounts.forms import AccountSettingsForm
 from nextround.playbook import forms as playbook_forms
 from nextround.questions import today as questions_today
+from nextround.reminders import views as reminders_views
 
 
 @login_required
@@ -28,5 +29,6 @@ def settings_page(request):
         **accounts_views.settings_context(request),
         **playbook_forms.settings_context(user),
         **questions_today.settings_context(user),
+        **reminders_views.settings_context(user),
     }
     return render(request, "home/settings.html", context)

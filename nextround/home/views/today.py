@@ -11,6 +11,7 @@ from nextround.happybox import today as happybox_today
 from nextround.jobs import today as jobs_today
 from nextround.playbook import today as playbook_today
 from nextround.questions import today as questions_today
+from nextround.vacancies import today as vacancies_today
 
 
 @login_required
@@ -24,5 +25,6 @@ def today(request):
         **questions_today.today_context(request.user, now),
         **feedback_today.today_context(request.user),
         **happybox_today.today_context(request.user),
+        **vacancies_today.today_context(request.user),
     }
     return render(request, "home/today.html", context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
 # The proxy headers `serve` believes, and only from NEXTROUND_TRUSTED_PROXY:
 # the scheme the visitor used (so https is seen as https, and no redirect
@@ -56,8 +57,13 @@ class Command(BaseCommand):
             "--port", type=int, default=8000, help="Port to listen on (default 8000)."
         )
         parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not send digests or watch vacancies here (run `nextround worker` instead).",
+        )
 
-    def handle(self, *args, host: str, port: int, threads: int, **options):
+    def handle(self, *args, host: str, port: int, threads: int, no_worker=False, **options):
         from django.core.wsgi import get_wsgi_application
         from waitress import create_server
 
@@ -73,9 +79,17 @@ class Command(BaseCommand):
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
         self.stdout.write(f"Next Round is at http://{shown_host}:{port}/  (Ctrl+C to stop)")
         self.stdout.flush()
+        stop = None
+        if not no_worker:
+            # Digests and watches in this process, so a laptop install needs
+            # no second one. Named in settings: core sits below the app that
+            # does the work and does not import it.
+            _, stop = import_string(settings.BACKGROUND_WORKER)()
         try:
             server.run()
         except KeyboardInterrupt:
             pass
         finally:
+            if stop is not None:
+                stop.set()
             server.close()
