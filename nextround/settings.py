@@ -249,6 +249,9 @@ WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_bodies": {"()": "nextround.core.logs.NoTracebackForUnreadableBodies"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_bodies"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("NEXTROUND_LOG_LEVEL", "WARNING")},
 }

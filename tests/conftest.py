@@ -35,6 +35,14 @@ def _quick_password_hashing():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counts kept in the cache (wrong API tokens per address) start at zero in each test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _forget_that_an_account_exists():
     """Each test starts with an empty database, so first-run setup must look again."""
     FirstRunMiddleware.has_account = False

@@ -4,7 +4,8 @@ ninja documents only the statuses a view declares in ``response=``. The
 refusals are the same for every operation of a kind, so they are added here
 from the operation's shape rather than repeated on sixty decorators:
 
-- 401 wherever authentication is asked for;
+- 401 wherever authentication is asked for, and 429 for an address that
+  keeps sending wrong tokens;
 - 404 wherever the path names a record (another user's is 404 too), and on
   operations that declare it themselves (the random happy item);
 - 422 wherever there is a body, a query or a path to refuse (an id that is
@@ -28,6 +29,7 @@ ERROR_SCHEMA = {
 DESCRIPTIONS = {
     401: "Authentication required: no session, or a missing, unknown or revoked token.",
     404: "Not found, or not yours.",
+    429: "Too many wrong tokens from this address: wait a minute.",
     413: "The file is too large.",
     415: "The body is not `application/json`, or the file is not an accepted kind.",
     422: "Invalid input: the body is not a JSON object, or a field is missing, "
@@ -42,7 +44,7 @@ def _statuses(operation: dict) -> list[int]:
     parameters = operation.get("parameters", [])
     body = operation.get("requestBody", {}).get("content", {})
     if operation.get("security"):
-        statuses.append(401)
+        statuses += [401, 429]
     if any(parameter["in"] == "path" for parameter in parameters):
         statuses.append(404)
     if body or any(parameter["in"] in ("query", "path") for parameter in parameters):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import DataError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.http.request import RawPostDataException
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
@@ -72,6 +73,20 @@ def on_form_body(request, error: RawPostDataException):
     # refusal as any other body that is not JSON.
     refused = BodyRefused(415, ["header", "Content-Type"], WRONG_CONTENT_TYPE)
     return api.create_response(request, {"detail": refused.detail}, status=refused.status)
+
+
+@api.exception_handler(MultiPartParserError)
+def on_unreadable_upload(request, error: MultiPartParserError):
+    # A multipart body that cannot be taken apart (no boundary, cut short):
+    # the file field is what could not be read.
+    detail = [
+        {
+            "loc": ["body", "file"],
+            "msg": "The upload could not be read: send the file as multipart/form-data.",
+            "type": "value_error",
+        }
+    ]
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 @api.exception_handler(OverflowError)

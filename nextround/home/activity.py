@@ -35,6 +35,9 @@ class Activity:
 CSV_HEADER = ["date", "activity", "organisation", "role", "detail"]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]:
     """Everything the user did from ``start`` to ``end`` inclusive, oldest first."""
     found: list[Activity] = []
@@ -124,9 +127,10 @@ def activity_csv(rows: list[Activity]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for row in rows:
-        # A leading = + - @ would make a spreadsheet run the cell as a formula.
+        # A leading = + - @ would make a spreadsheet run the cell as a formula,
+        # and so can a tab or carriage return in front of one.
         cells = [row.on.isoformat(), row.kind, row.organisation, row.role, row.detail]
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in cells])
+        writer.writerow(["'" + c if c[:1] in FORMULA_STARTS else c for c in cells])
     return out.getvalue()
 
 

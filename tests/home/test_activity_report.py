@@ -64,10 +64,10 @@ def test_the_csv_has_a_header_and_a_line_per_activity(user, user_client, history
     assert len(lines) == 6
 
 
-def test_a_formula_in_user_text_is_defused_in_the_csv(user, user_client):
-    ApplicationFactory(
-        owner=user, role='=HYPERLINK("http://example.org")', applied_on=timezone.localdate()
-    )
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t=", "\r="])
+def test_a_formula_in_user_text_is_defused_in_the_csv(user, user_client, start):
+    role = start + 'HYPERLINK("http://example.org")'
+    ApplicationFactory(owner=user, role=role, applied_on=timezone.localdate())
     response = user_client.get(
         "/applications/activity/",
         {
@@ -76,7 +76,8 @@ def test_a_formula_in_user_text_is_defused_in_the_csv(user, user_client):
             "format": "csv",
         },
     )
-    assert "'=HYPERLINK" in response.content.decode()
+    rows = list(csv.DictReader(io.StringIO(response.content.decode(), newline="")))
+    assert rows[0]["role"] == "'" + role
 
 
 def test_the_pdf_reads_back_with_the_activities(user, user_client, history):
