@@ -54,7 +54,8 @@ class JsonObjectParser(Parser):
             raise BodyRefused(415, ["header", "Content-Type"], WRONG_CONTENT_TYPE)
         try:
             document = json.loads(request.body, parse_constant=_not_json)
-        except (ValueError, UnicodeDecodeError) as unreadable:
+        except (ValueError, UnicodeDecodeError, RecursionError) as unreadable:
+            # RecursionError: nesting deeper than the JSON reader can follow.
             raise BodyRefused(422, ["body"], NOT_JSON) from unreadable
         if not isinstance(document, dict):
             raise BodyRefused(422, ["body"], NOT_AN_OBJECT)

@@ -44,7 +44,7 @@ def import_upload(request):
                 raise ValidationError({"file": "That file is too large to be an export."})
             try:
                 document = json.load(upload)
-            except (ValueError, UnicodeDecodeError) as error:
+            except (ValueError, UnicodeDecodeError, RecursionError) as error:
                 raise ValidationError({"file": "That file is not a Next Round export."}) from error
             counts = import_user(request.user, document)
         except ValidationError as error:

@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 document = json.load(handle)
         except (OSError, ValueError) as error:
             raise CommandError(f"Could not read {file}: {error}") from error
+        except RecursionError as error:
+            raise CommandError(f"Could not read {file}: it is nested too deeply.") from error
         try:
             counts = import_user(user, document)
         except ValidationError as error:
