@@ -31,6 +31,9 @@ def test_recording_feedback_ranks_its_gap_and_a_step_can_be_planned(logged_in_pa
     page.get_by_label("Digitisation").check()
     page.get_by_role("button", name="Tag the ticked gaps").click()
     page.get_by_role("link", name="Digitisation").wait_for()
+    # htmx swaps the tagging section in and settles it; typing into the old
+    # one on a slow machine would be lost.
+    page.wait_for_load_state("networkidle")
 
     # The type-ahead offers the starter list as the user types.
     page.get_by_label("Add a gap").fill("spectr")
