@@ -84,7 +84,12 @@ def test_the_same_notes_give_the_same_bank_and_merge_into_the_question_already_t
         sorted(
             [
                 (known.text, known.category, known.unprepared, sorted([earlier.pk, interview.pk])),
-                ("Tell us about a time you handled a conflict", Category.OTHER, True, [interview.pk]),
+                (
+                    "Tell us about a time you handled a conflict",
+                    Category.OTHER,
+                    True,
+                    [interview.pk],
+                ),
                 ("What are your salary expectations", Category.OTHER, True, [interview.pk]),
             ]
         ),
