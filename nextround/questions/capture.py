@@ -131,7 +131,6 @@ class Choice:
 
 
 TEXT_LIMIT = Question._meta.get_field("text").max_length
-TAGS_LIMIT = Question._meta.get_field("tags").max_length
 
 
 def candidates_for(interview, user) -> list[Candidate]:
@@ -215,7 +214,9 @@ def capture_questions(
 def merge_questions(keep: Question, duplicate: Question) -> Question:
     """Fold ``duplicate`` into ``keep``: its interviews, tags and any answer ``keep`` lacks.
 
-    The review history of ``keep`` stays; the duplicate's goes with it.
+    The review history of ``keep`` stays; the duplicate's goes with it. Tags
+    or notes too long together are a ``ValidationError`` naming the field,
+    and nothing changes.
     """
     with transaction.atomic():
         keep.interviews.add(*duplicate.interviews.all())
@@ -224,18 +225,20 @@ def merge_questions(keep: Question, duplicate: Question) -> Question:
                 setattr(keep, name, getattr(duplicate, name))
         tags = keep.tag_list + [t for t in duplicate.tag_list if t not in keep.tag_list]
         keep.tags = ", ".join(tags)
-        if len(keep.tags) > TAGS_LIMIT:
-            # Cutting would lose a tag without a word; the person chooses which to drop.
-            raise ValidationError(
-                {
-                    "tags": f"Together the tags come to more than {TAGS_LIMIT} characters: "
-                    "remove some from either question first."
-                }
-            )
         if duplicate.notes.strip():
             keep.notes = "\n\n".join(filter(None, [keep.notes.strip(), duplicate.notes.strip()]))
         keep.tricky = keep.tricky or duplicate.tricky
         keep.unprepared = keep.unprepared or duplicate.unprepared
+        for name in ("tags", "notes"):
+            limit = Question._meta.get_field(name).max_length
+            if len(getattr(keep, name)) > limit:
+                # Cutting would lose words silently; the person chooses what to drop.
+                raise ValidationError(
+                    {
+                        name: f"Together the {name} come to more than {limit} characters: "
+                        "shorten them on either question first."
+                    }
+                )
         keep.save()
         duplicate.delete()
     return keep

@@ -8,7 +8,7 @@ from django.urls import reverse
 from nextround.questions.models import Category, Question
 from tests.factories import InterviewFactory
 from tests.questions.factories import QuestionFactory
-from tests.workflows.doors import api_refusal, web_refusal
+from tests.workflows.doors import api_refusal, json_import, web_refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,35 @@ def test_merging_two_questions_whose_tags_are_too_long_together_is_refused_not_c
     assert Question.objects.filter(pk=duplicate.pk).exists()
     keep.refresh_from_db()
     assert keep.tags == ", ".join(["a" * 40] * 6)
+
+
+def test_merging_two_questions_whose_notes_are_too_long_together_is_refused(user, user_client):
+    keep = QuestionFactory(owner=user, text="Why archives?", notes="a" * 6000)
+    duplicate = QuestionFactory(owner=user, text="Why archives, really?", notes="b" * 6000)
+    response = user_client.post(
+        reverse("questions:question_merge", args=[keep.pk]),
+        {"duplicate": duplicate.pk},
+        follow=True,
+    )
+    assert "Not merged" in response.content.decode()
+    assert Question.objects.filter(pk=duplicate.pk).exists()
+    keep.refresh_from_db()
+    assert keep.notes == "a" * 6000
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"text": TOO_LONG}, "text"),
+        ({"category": "gossip"}, "category"),
+        ({"tags": ", ".join(["tag"] * 200)}, "tags"),
+    ],
+)
+def test_the_json_import_refuses_a_question_the_capture_would_refuse(
+    change, field, user, other_user, api, api_for
+):
+    QuestionFactory(owner=other_user, text="Why archives?")
+    document = api_for(other_user).get("/api/v1/export").json()
+    document["data"]["questions.question"][0].update(change)
+    assert json_import(api, document) == ("refused", {field})
+    assert not Question.objects.filter(owner=user).exists()
