@@ -116,6 +116,7 @@ def test_every_door_stores_the_same_claim(door, claim, stored, user, user_client
         ({"claim_status": "paid", "paid_on": "3000-01-01"}, "paid_on"),
         ({"claim_status": "not_asked", "asked_on": "2026-02-10"}, "asked_on"),
         ({"claim_status": "asked", "paid_on": "2026-02-10"}, "paid_on"),
+        ({"claim_status": "asked", "currency": "XYZ"}, "currency"),
     ],
     ids=[
         "more-than-spent",
@@ -129,6 +130,7 @@ def test_every_door_stores_the_same_claim(door, claim, stored, user, user_client
         "year-too-late",
         "asked-date-not-asked",
         "paid-date-not-paid",
+        "not-a-currency",
     ],
 )
 def test_every_door_refuses_the_same_claim_naming_the_field(
