@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.urls import reverse
 from ninja import Router, Schema
+
+from nextround.accounts.calendar import calendar_feed_url
 
 router = Router(tags=["account"])
 
@@ -17,14 +17,6 @@ class MeOut(Schema):
     calendar_url: str
 
 
-def calendar_url(request, user) -> str:
-    """The full address of the user's calendar feed."""
-    path = reverse("calendar_feed", args=[user.calendar_secret])
-    if settings.BASE_URL:
-        return settings.BASE_URL + path
-    return request.build_absolute_uri(path)
-
-
 @router.get("/me", response=MeOut)
 def me(request):
     user = request.auth
@@ -33,5 +25,5 @@ def me(request):
         "username": user.username,
         "email": user.email,
         "country": user.country,
-        "calendar_url": calendar_url(request, user),
+        "calendar_url": calendar_feed_url(request, user),
     }

@@ -9,12 +9,13 @@ from django.urls import reverse
 from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.api.errors import owned_or_invalid
 from nextround.api.fields import Date, Payload, RecordId, apply_changes
 from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
 from nextround.core.uploads import file_response, save_with_file
+from nextround.expenses.claims import save_expense
 from nextround.expenses.models import ClaimStatus, Expense, ExpenseCategory
 from nextround.expenses.summary import summarise
 from nextround.jobs.models import Interview
@@ -113,7 +114,7 @@ def create_expense(request, payload: ExpenseIn):
     data = payload.dict()
     interview = owned_or_invalid(Interview, request.auth, data.pop("interview_id"), "interview_id")
     expense = Expense(owner=request.auth, interview=interview, **data)
-    return Status(201, validate_and_save(expense))
+    return Status(201, save_expense(expense))
 
 
 @router.get("/expenses/summary", response=list[SummaryOut])
@@ -149,7 +150,7 @@ def update_expense(request, expense_id: int, payload: ExpensePatch):
             Interview, request.auth, changes.pop("interview_id"), "interview_id"
         )
     apply_changes(expense, changes, required=_REQUIRED)
-    return validate_and_save(expense)
+    return save_expense(expense)
 
 
 @router.delete("/expenses/{expense_id}", response={204: None})

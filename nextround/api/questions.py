@@ -13,6 +13,7 @@ from nextround.api.errors import validate_and_save
 from nextround.api.fields import DateTime, Payload, RecordId, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
+from nextround.questions.capture import Choice, capture_questions, save_notes
 from nextround.questions.models import Category, Question, QuestionToAsk, Rating
 from nextround.questions.scheduling import as_utc, record_review
 from nextround.questions.views.bank import apkg_response
@@ -271,6 +272,65 @@ def update_question_to_ask(request, ask_id: int, payload: QuestionToAskPatch):
 def delete_question_to_ask(request, ask_id: int):
     get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id).delete()
     return Status(204, None)
+
+
+class CapturedQuestionIn(Payload):
+    text: str = Field(..., min_length=1, max_length=1000)
+    category: Category = Category.OTHER
+    merge_into: RecordId | None = None
+
+
+class CaptureIn(Payload):
+    """Either ``notes`` (kept on the interview; the questions found come back) or
+    ``questions`` (the ones chosen, added to the bank and linked to the interview)."""
+
+    notes: str | None = Field(None, max_length=50000)
+    questions: list[CapturedQuestionIn] | None = Field(None, min_length=1, max_length=100)
+    unprepared: bool = False
+
+
+class FoundQuestionOut(Schema):
+    text: str
+    match_id: RecordId | None
+    already_linked: bool
+
+
+class CaptureOut(Schema):
+    found: list[FoundQuestionOut] = []
+    added: list[QuestionOut] = []
+    merged: list[QuestionOut] = []
+
+
+@router.post("/interviews/{interview_id}/questions", response={200: CaptureOut, 201: CaptureOut})
+def capture_interview_questions(request, interview_id: int, payload: CaptureIn):
+    """Capture the questions of an interview from its notes, as the notes page does.
+
+    With ``notes``: they are saved on the interview and the questions found
+    come back (200), each with ``match_id``, the bank's question that says the
+    same. With ``questions``: each is added to the bank, or joins the
+    question named by ``merge_into``, linked to the interview (201).
+    """
+    interview = get_owned_or_404(Interview, request.auth, pk=interview_id)
+    if (payload.notes is None) == (payload.questions is None):
+        raise ValidationError({"notes": "Send either notes or questions."})
+    if payload.notes is not None:
+        found = save_notes(interview, payload.notes)
+        return Status(
+            200,
+            {
+                "found": [
+                    {
+                        "text": candidate.text,
+                        "match_id": candidate.match.pk if candidate.match else None,
+                        "already_linked": candidate.already_linked,
+                    }
+                    for candidate in found
+                ]
+            },
+        )
+    choices = [Choice(**chosen.dict()) for chosen in payload.questions]
+    result = capture_questions(interview, request.auth, choices, unprepared=payload.unprepared)
+    return Status(201, {"added": result.added, "merged": result.merged})
 
 
 @router.get("/interviews/{interview_id}/pack.pdf", response={200: None})

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.access import owned
-from nextround.expenses.models import ClaimStatus, Expense
+from nextround.core.uploads import CheckedFile, save_with_file
+from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
 from nextround.playbook.models import ActionKind
@@ -87,6 +88,38 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
     return ClaimDraft(to=contact.email if contact else "", subject=subject, body=body)
 
 
+def save_expense(
+    expense: Expense, upload: CheckedFile | None = None, *, remove_receipt: bool = False
+) -> Expense:
+    """Check and store an expense and its claim: the one way in for every door.
+
+    The web form, the API (create and PATCH) and "Mark as asked" all come
+    here, so a claim is held to the model's rules wherever it is changed
+    (amount paid within the amount and only once paid, payment not before
+    the request, real days that have come, a real currency); the JSON import
+    runs the same ``full_clean``. A ``ValidationError`` names the field.
+    When this expense has been asked for and nothing of its interview is
+    left to ask for, the plan's claim step for that interview is done.
+    """
+    expense.full_clean()
+    with transaction.atomic():
+        save_with_file(expense, upload, remove=remove_receipt)
+        if expense.claim_status in ASKED_STATUSES and not claimable(expense.interview).exists():
+            finish_claim_step(expense.owner, expense.interview)
+    return expense
+
+
+def finish_claim_step(user, interview: Interview) -> None:
+    """Mark the plan's claim-expenses step for this interview done."""
+    # The plan makes one claim step per interview; finish this one's.
+    complete_actions(
+        user,
+        [ActionKind.CLAIM_EXPENSES],
+        application=interview.application,
+        interview=interview,
+    )
+
+
 def mark_asked(user, interview: Interview, on: datetime.date | None = None) -> int:
     """Record that the claim was sent: unasked expenses become asked, and the plan's step is done.
 
@@ -94,16 +127,14 @@ def mark_asked(user, interview: Interview, on: datetime.date | None = None) -> i
     """
     on = on or timezone.localdate()
     with transaction.atomic():
-        changed = (
+        unasked = list(
             owned(Expense, user)
             .filter(interview=interview, claim_status=ClaimStatus.NOT_ASKED)
-            .update(claim_status=ClaimStatus.ASKED, asked_on=on, updated_at=timezone.now())
+            .select_related("interview__application")
         )
-        # The plan makes one claim step per interview; finish this one's.
-        complete_actions(
-            user,
-            [ActionKind.CLAIM_EXPENSES],
-            application=interview.application,
-            interview=interview,
-        )
-    return changed
+        for expense in unasked:
+            expense.claim_status, expense.asked_on = ClaimStatus.ASKED, on
+            save_expense(expense)
+        # Saying "I asked" finishes the step even with nothing left to change.
+        finish_claim_step(user, interview)
+    return len(unasked)

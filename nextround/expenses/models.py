@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from nextround.core.currencies import DEFAULT_CURRENCY, validate_currency
+from nextround.core.dates import YEAR_MESSAGE, is_plausible, latest_decision_day
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import UploadedFileFields
 
@@ -124,5 +126,27 @@ class Expense(UploadedFileFields, OwnedModel):
             errors["paid_on"] = "Only a paid or part-paid claim has a payment date."
         if self.paid_on and self.asked_on and self.paid_on < self.asked_on:
             errors["paid_on"] = "The payment cannot come before the claim."
+        for name in ("asked_on", "paid_on"):
+            problem = _claim_date_problem(getattr(self, name))
+            if problem:
+                errors[name] = problem
         if errors:
             raise ValidationError(errors)
+
+
+CLAIM_DATE_FUTURE = "A claim's dates are days that have come: this one is in the future."
+
+
+def _claim_date_problem(value: datetime.date | None) -> str:
+    """What is wrong with a day a claim was asked or paid on, or "" if nothing.
+
+    The model checks it, not only the form, so the web, the API and the JSON
+    import refuse the same days.
+    """
+    if not isinstance(value, datetime.date):
+        return ""
+    if not is_plausible(value):
+        return YEAR_MESSAGE
+    if value > latest_decision_day():
+        return CLAIM_DATE_FUTURE
+    return ""

@@ -6,15 +6,21 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404, owned
-from nextround.core.uploads import file_response, save_with_file
+from nextround.core.uploads import file_response
 from nextround.core.views import delete_after_confirming
-from nextround.expenses.claims import claimable, draft_claim, mailto_link, mark_asked
+from nextround.expenses.claims import (
+    claimable,
+    draft_claim,
+    mailto_link,
+    mark_asked,
+    save_expense,
+)
 from nextround.expenses.forms import ExpenseForm
 from nextround.expenses.models import ClaimStatus, Expense
 from nextround.expenses.summary import RULE_OF_THUMB_TEXT, organisations_that_paid, summarise
@@ -60,9 +66,7 @@ def _save(form: ExpenseForm) -> Expense:
     expense = form.save(commit=False)
     upload = form.cleaned_data.get("receipt")
     remove = form.cleaned_data.get("remove_receipt", False)
-    with transaction.atomic():
-        save_with_file(expense, upload, remove=remove and upload is None)
-    return expense
+    return save_expense(expense, upload, remove_receipt=remove and upload is None)
 
 
 @login_required
@@ -156,7 +160,12 @@ def claim_send(request, interview_id: int):
 @require_POST
 def claim_asked(request, interview_id: int):
     interview = get_owned_or_404(Interview, request.user, pk=interview_id)
-    changed = mark_asked(request.user, interview)
+    try:
+        changed = mark_asked(request.user, interview)
+    except ValidationError as error:
+        # An expense saved before today's rules may not pass them: say which, change nothing.
+        messages.error(request, "Nothing was marked: " + " ".join(error.messages))
+        return redirect("expenses:claim", interview_id=interview.pk)
     if changed:
         messages.success(
             request,

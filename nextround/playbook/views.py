@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
+from nextround.core.htmx import render_page_or_fragment
 from nextround.playbook import plan
 from nextround.playbook.agenda import agenda_for
 from nextround.playbook.content import content_for
@@ -169,15 +170,14 @@ def action_snooze(request, action_id: int):
     action = _owned_action(request, action_id)
     form = SnoozeForm(request.POST)
     if not form.is_valid():
-        if request.htmx:
-            return render(
-                request,
-                "playbook/_action.html",
-                {"action": action, "snooze_errors": form.errors},
-                status=422,
-            )
-        context = _detail_context(request, action, snooze_form=form)
-        return render(request, "playbook/action_detail.html", context, status=422)
+        # The row shows the errors beside its buttons; the page shows them in its form.
+        context = {
+            **_detail_context(request, action, snooze_form=form),
+            "snooze_errors": form.errors,
+        }
+        return render_page_or_fragment(
+            request, "playbook/action_detail.html", "playbook/_action.html", context, status=422
+        )
     before = _before(action)
     plan.snooze(action, form.cleaned_data["until"])
     return _after_move(request, action, before)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from rapidfuzz import fuzz, utils
 
-from nextround.questions.models import Question
+from nextround.core.access import owned
+from nextround.questions.models import Category, Question
 
 # "Q:", "Q1.", "Question 3 -" at the start of a line mark a question even without a "?".
 QUESTION_LABEL = re.compile(r"^\s*(?:q(?:uestion)?\s*\d*\s*[:.)\-\u2013]|q\d+\s)\s*", re.IGNORECASE)
@@ -78,7 +80,8 @@ def extract_questions(notes: str) -> list[str]:
         if key in seen:
             continue
         seen.add(key)
-        found.append(text[:1000])
+        # Kept whole: a question too long for the bank is refused when added, never cut.
+        found.append(text)
     return found
 
 
@@ -108,8 +111,26 @@ class Candidate:
 
 @dataclass
 class CaptureResult:
+    """What a capture did: the questions it added, and those it linked the interview to."""
+
     added: list[Question] = field(default_factory=list)
     merged: list[Question] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One question chosen for the bank: its words, its category, and the question it joins.
+
+    ``merge_into`` is the id of a question already in the bank that says the
+    same thing (the interview is linked to it); ``None`` makes a new question.
+    """
+
+    text: str
+    category: str = Category.OTHER
+    merge_into: int | None = None
+
+
+TEXT_LIMIT = Question._meta.get_field("text").max_length
 
 
 def candidates_for(interview, user) -> list[Candidate]:
@@ -123,23 +144,68 @@ def candidates_for(interview, user) -> list[Candidate]:
     return found
 
 
-def add_from_interview(
-    interview, user, chosen: list[tuple[str, Question | None]], *, unprepared: bool = False
-) -> CaptureResult:
-    """Put the chosen questions in the bank, linked to the interview.
+def save_notes(interview, notes: str) -> list[Candidate]:
+    """Keep the interview's notes and return the questions found in them.
 
-    Each choice is ``(text, existing)``: with an existing question the interview is
-    linked to it (a merge: the bank keeps one question asked in several
-    interviews); without one, a new question is made.
+    The notes are held to the interview's own field rules (length, no NUL
+    characters); a ``ValidationError`` names ``notes``.
     """
+    interview.notes = notes
+    others = [f.name for f in interview._meta.concrete_fields if f.name != "notes"]
+    interview.clean_fields(exclude=others)
+    interview.save(update_fields=["notes", "updated_at"])
+    return candidates_for(interview, interview.owner)
+
+
+def _checked(user, choices: list[Choice]) -> list[tuple[str, str, Question | None]]:
+    """The choices as (text, category, question to join), or a ValidationError naming the field."""
+    wanted = {choice.merge_into for choice in choices if choice.merge_into is not None}
+    bank = {question.pk: question for question in owned(Question, user).filter(pk__in=wanted)}
+    checked = []
+    for choice in choices:
+        text = choice.text.strip() if isinstance(choice.text, str) else ""
+        if not text:
+            raise ValidationError({"text": "Give the question's words."})
+        if "\x00" in text:
+            raise ValidationError({"text": "Null characters are not allowed."})
+        if len(text) > TEXT_LIMIT:
+            raise ValidationError(
+                {"text": f"A question has at most {TEXT_LIMIT} characters (this has {len(text)})."}
+            )
+        if choice.category not in Category.values:
+            raise ValidationError({"category": f"Choose one of: {', '.join(Category.values)}."})
+        existing = None
+        if choice.merge_into is not None:
+            existing = bank.get(choice.merge_into)
+            if existing is None:
+                raise ValidationError({"merge_into": "No such question of yours."})
+        checked.append((text, choice.category, existing))
+    return checked
+
+
+def capture_questions(
+    interview, user, choices: list[Choice], *, unprepared: bool = False
+) -> CaptureResult:
+    """Put the chosen questions in the bank, linked to the interview: every door's one way in.
+
+    The web page and the API both come here. Each choice either joins a
+    question already in the bank (a merge: the bank keeps one question asked
+    in several interviews) or becomes a new one with its category. All the
+    choices are checked first: words present, plain and at most 1000
+    characters, a known category, a question of the user's to join. A
+    ``ValidationError`` names the field and nothing is stored.
+    """
+    checked = _checked(user, choices)
     result = CaptureResult()
     with transaction.atomic():
-        for text, existing in chosen:
+        for text, category, existing in checked:
             if existing is not None:
                 existing.interviews.add(interview)
                 result.merged.append(existing)
                 continue
-            question = Question.objects.create(owner=user, text=text[:1000], unprepared=unprepared)
+            question = Question.objects.create(
+                owner=user, text=text, category=category, unprepared=unprepared
+            )
             question.interviews.add(interview)
             result.added.append(question)
     return result
@@ -148,7 +214,9 @@ def add_from_interview(
 def merge_questions(keep: Question, duplicate: Question) -> Question:
     """Fold ``duplicate`` into ``keep``: its interviews, tags and any answer ``keep`` lacks.
 
-    The review history of ``keep`` stays; the duplicate's goes with it.
+    The review history of ``keep`` stays; the duplicate's goes with it. Tags
+    or notes too long together are a ``ValidationError`` naming the field,
+    and nothing changes.
     """
     with transaction.atomic():
         keep.interviews.add(*duplicate.interviews.all())
@@ -156,11 +224,21 @@ def merge_questions(keep: Question, duplicate: Question) -> Question:
             if not getattr(keep, name).strip() and getattr(duplicate, name).strip():
                 setattr(keep, name, getattr(duplicate, name))
         tags = keep.tag_list + [t for t in duplicate.tag_list if t not in keep.tag_list]
-        keep.tags = ", ".join(tags)[:500]
+        keep.tags = ", ".join(tags)
         if duplicate.notes.strip():
             keep.notes = "\n\n".join(filter(None, [keep.notes.strip(), duplicate.notes.strip()]))
         keep.tricky = keep.tricky or duplicate.tricky
         keep.unprepared = keep.unprepared or duplicate.unprepared
+        for name in ("tags", "notes"):
+            limit = Question._meta.get_field(name).max_length
+            if len(getattr(keep, name)) > limit:
+                # Cutting would lose words silently; the person chooses what to drop.
+                raise ValidationError(
+                    {
+                        name: f"Together the {name} come to more than {limit} characters: "
+                        "shorten them on either question first."
+                    }
+                )
         keep.save()
         duplicate.delete()
     return keep

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from nextround.accounts.models import ApiToken
@@ -83,3 +84,11 @@ def test_a_token_write_needs_no_csrf_token(user, api_for):
     api.client = Client(enforce_csrf_checks=True)
     response = api.post("/api/v1/organisations", {"name": "Quay Gallery"})
     assert response.status_code == 201
+
+
+def test_me_and_the_settings_page_give_the_same_calendar_address(api, user, user_client, settings):
+    settings.BASE_URL = "https://jobs.example.org"
+    page = user_client.get(reverse("accounts:settings"))
+    expected = f"https://jobs.example.org/calendar/{user.calendar_secret}.ics"
+    assert page.context["calendar_url"] == expected
+    assert api.get("/api/v1/me").json()["calendar_url"] == expected

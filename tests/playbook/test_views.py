@@ -143,6 +143,21 @@ def test_snoozing_to_the_past_is_refused_beside_the_field(user, user_client):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_htmx_gets_the_row_with_the_snooze_refusal_not_the_page(user, user_client):
+    action = ActionFactory(owner=user, due_on=TODAY)
+    response = user_client.post(
+        reverse("playbook:snooze", args=[action.pk]), {"until": "2026-03-01"}, headers=HTMX
+    )
+    assert response.status_code == 422
+    row = response.content.decode()
+    assert f'id="action-{action.pk}"' in row
+    assert "Choose a day after today." in row
+    assert "<html" not in row
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN
+
+
+@time_machine.travel(NOW, tick=False)
 def test_the_feedback_request_is_drafted_from_the_application(user, user_client):
     application = rejected_after_interview(user, role="Assistant Curator")
     ask = Action.objects.get(application=application, kind=ActionKind.ASK_FEEDBACK)

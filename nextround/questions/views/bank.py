@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -122,7 +123,11 @@ def question_merge(request, question_id: int):
     duplicate = get_owned_or_404(Question, request.user, pk=request.POST.get("duplicate"))
     if duplicate.pk == keep.pk:
         return redirect(keep)
-    merge_questions(keep, duplicate)
+    try:
+        merge_questions(keep, duplicate)
+    except ValidationError as error:
+        messages.error(request, "Not merged: " + " ".join(error.messages))
+        return redirect(keep)
     messages.success(request, "Merged: the interviews and answers are now on this question.")
     return redirect(keep)
 

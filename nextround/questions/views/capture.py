@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from nextround.core.access import get_owned_or_404
 from nextround.jobs.models import Interview
-from nextround.questions.capture import add_from_interview, candidates_for
+from nextround.questions.capture import Choice, candidates_for, capture_questions, save_notes
 from nextround.questions.forms import NotesForm
-from nextround.questions.models import Question
 from nextround.questions.pack import pack_filename, render_pack_pdf
 
 
@@ -29,12 +29,19 @@ def interview_notes(request, interview_id: int):
     """The notes-capture page: the playbook's "review your notes" step leads here."""
     interview = _interview(request, interview_id)
     form = NotesForm(instance=interview)
+    capture_errors = {}
     if request.method == "POST" and request.POST.get("step") == "add":
-        return _add_chosen(request, interview)
-    if request.method == "POST":
+        try:
+            return _add_chosen(request, interview)
+        except ValidationError as error:
+            if "merge_into" in error.message_dict:
+                # A question that is not the person's is not found, as on every page.
+                raise Http404 from error
+            capture_errors = error.message_dict
+    elif request.method == "POST":
         form = NotesForm(request.POST, instance=interview)
         if form.is_valid():
-            form.save()
+            save_notes(interview, form.cleaned_data["notes"])
             return redirect(reverse("questions:interview_notes", args=[interview.pk]) + "#found")
     candidates = candidates_for(interview, request.user) if interview.notes else []
     context = {
@@ -43,27 +50,28 @@ def interview_notes(request, interview_id: int):
         "candidates": candidates,
         "new_count": sum(1 for c in candidates if not c.already_linked),
         "linked": interview.questions.all(),
+        "capture_errors": capture_errors,
     }
-    return render(request, "questions/interview_notes.html", context)
+    return render(
+        request, "questions/interview_notes.html", context, status=422 if capture_errors else 200
+    )
 
 
 def _add_chosen(request, interview: Interview):
-    chosen: list[tuple[str, Question | None]] = []
+    choices = []
     for index in request.POST.getlist("pick"):
-        # Hidden fields come back as sent: keep them to plain, storable text.
-        text = request.POST.get(f"text_{index}", "").replace("\x00", "").strip()[:1000]
-        if not text:
-            continue
         merge_into = request.POST.get(f"merge_{index}", "new")
-        existing = (
-            None if merge_into == "new" else get_owned_or_404(Question, request.user, pk=merge_into)
+        choices.append(
+            Choice(
+                text=request.POST.get(f"text_{index}", ""),
+                merge_into=None if merge_into == "new" else _question_id(merge_into),
+            )
         )
-        chosen.append((text, existing))
-    if not chosen:
+    if not choices:
         messages.info(request, "Tick the questions you want to keep, then add them.")
         return redirect(reverse("questions:interview_notes", args=[interview.pk]) + "#found")
-    result = add_from_interview(
-        interview, request.user, chosen, unprepared=bool(request.POST.get("unprepared"))
+    result = capture_questions(
+        interview, request.user, choices, unprepared=bool(request.POST.get("unprepared"))
     )
     parts = []
     if result.added:
@@ -72,6 +80,13 @@ def _add_chosen(request, interview: Interview):
         parts.append(f"{len(result.merged)} linked to questions you already had")
     messages.success(request, "Done: " + " and ".join(parts) + ".")
     return redirect(reverse("questions:interview_notes", args=[interview.pk]))
+
+
+def _question_id(value: str) -> int:
+    """A question id from a form field; anything else is a question that cannot be found."""
+    if not value.isdigit():
+        raise Http404
+    return int(value)
 
 
 @login_required
