@@ -15,7 +15,9 @@ class Command(BaseCommand):
     help = "Restore a backup zip into an empty data dir, after checking the whole archive."
 
     def add_arguments(self, parser):
-        parser.add_argument("backup", metavar="BACKUP.zip", help="The zip `nextround backup` wrote.")
+        parser.add_argument(
+            "backup", metavar="BACKUP.zip", help="The zip `nextround backup` wrote."
+        )
         parser.add_argument(
             "--force",
             action="store_true",
