@@ -320,8 +320,6 @@ def data_dir_holdings() -> list[str]:
     except DatabaseError:
         # No database yet, or one never migrated: nothing to lose in it.
         accounts = 0
-    finally:
-        connection.close()
     if accounts:
         held.append(f"{accounts} account{'s' if accounts != 1 else ''}")
     media = Path(settings.MEDIA_ROOT)

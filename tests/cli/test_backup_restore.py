@@ -287,6 +287,8 @@ def test_backup_writes_beside_the_data_dir_and_keeps_the_newest(demo_backup, tmp
     kept = sorted(path.name for path in folder.iterdir())
     assert kept[0] == "nextround-20200103-000000.zip"
     assert kept[1].startswith("nextround-2") and kept[1] != kept[0]
+    # The zip holds the whole database: it is the owner's alone, like the data dir.
+    assert (folder / kept[1]).stat().st_mode & 0o077 == 0
     assert kept[2:] == ["notes.txt"]
     assert not (data_dir / "backups").exists()
 
