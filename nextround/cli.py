@@ -80,11 +80,31 @@ def _fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
+def _short_argument_errors() -> None:
+    """Make a command's bad arguments two lines: what is wrong, and where its options are.
+
+    argparse would print the whole usage first, which with Django's common
+    options (--settings, --pythonpath, --skip-checks…) runs to five lines and
+    buries the error. Commands called from code still get a CommandError.
+    """
+    from django.core.management.base import CommandError, CommandParser
+
+    def error(parser, message):
+        if not parser.called_from_command_line:
+            raise CommandError(f"Error: {message}")
+        words = parser.prog.split()
+        asking = [*words[:-1], "help", words[-1]] if len(words) > 1 else [PROGRAM, "--help"]
+        parser.exit(2, f"{parser.prog}: {message}\n`{' '.join(asking)}` lists its options.\n")
+
+    CommandParser.error = error
+
+
 def _run_django(argv: list[str]) -> None:
     """Run a management command, turning any failure into one line on stderr."""
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError
 
+    _short_argument_errors()
     if "--traceback" in argv:
         execute_from_command_line(argv)
         return
