@@ -120,5 +120,5 @@ def test_an_unknown_option_is_named_with_where_to_find_the_options(with_robin):
 def test_a_port_out_of_range_is_refused_before_anything_listens(with_robin):
     result = nextround(with_robin, "serve", "--port", "70000")
     assert result.returncode == 2
-    assert "a port is a number from 1 to 65535, not '70000'" in result.stderr
+    assert "a port is a number from 0 to 65535, not '70000'" in result.stderr
     assert "Next Round is at" not in result.stdout

@@ -49,9 +49,9 @@ def waitress_options(host: str, port: int, threads: int) -> dict:
 
 
 def _port(text: str) -> int:
-    """``--port``: a TCP port, 1 to 65535 (argparse turns the refusal into its one-line error)."""
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is a number from 1 to 65535, not {text!r}")
+    """``--port``: a TCP port, 0 (any free one) to 65535; argparse words the refusal."""
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
     return int(text)
 
 
