@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from nextround.home.backup import BackupRefused, check_backup, data_dir_holdings, restore_backup
 
@@ -30,9 +31,15 @@ class Command(BaseCommand):
             checked = check_backup(Path(backup))
             held = data_dir_holdings()
             if held and not force:
+                # On PostgreSQL the accounts are in the database, not the data dir.
+                empty = (
+                    "an empty data dir (NEXTROUND_DATA_DIR)"
+                    if connection.vendor == "sqlite"
+                    else "an empty database (DATABASE_URL) and data dir"
+                )
                 raise BackupRefused(
-                    f"{settings.DATA_DIR} already holds {' and '.join(held)}: restore into an "
-                    "empty data dir (NEXTROUND_DATA_DIR), or add --force to replace them."
+                    f"{settings.DATA_DIR} already holds {' and '.join(held)}: restore into "
+                    f"{empty}, or add --force to replace them."
                 )
             if checked.kind == "accounts":
                 # A set of exports is imported, so the tables must exist first.
