@@ -303,3 +303,13 @@ def test_backup_with_keep_zero_keeps_every_backup(demo_backup, tmp_path):
     result = nextround(data_dir, "backup", "--keep", "0")
     assert result.returncode == 0, result.stderr
     assert len(list(folder.glob("nextround-*.zip"))) == 2
+
+
+def test_restore_is_listed_in_help_with_its_line(tmp_path):
+    result = nextround(tmp_path, "--help")
+    assert result.returncode == 0
+    assert re.search(
+        r"\n  restore +Restore a backup zip into an empty data dir, after checking the whole "
+        r"archive\.\n",
+        result.stdout,
+    )
