@@ -12,8 +12,10 @@ never a traceback (``--traceback`` shows it for those who want it).
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
+import warnings
 
 PROGRAM = "nextround"
 
@@ -105,6 +107,9 @@ def _run_django(argv: list[str]) -> None:
     from django.db import DatabaseError
 
     _short_argument_errors()
+    # changepassword without a terminal would warn twice that the password
+    # may be echoed before asking; the one-line refusal below says enough.
+    warnings.filterwarnings("ignore", category=getpass.GetPassWarning)
     if "--traceback" in argv:
         execute_from_command_line(argv)
         return
@@ -116,7 +121,9 @@ def _run_django(argv: list[str]) -> None:
         first = _one_line(str(error))
         _fail(f"the database is not ready ({first}). Run `{PROGRAM} migrate` first?")
     except EOFError:
-        _fail("it needed input and got none (pipe it in, e.g. with --password-stdin).")
+        if "createuser" in argv:
+            _fail("it needed input and got none (pipe it in, e.g. with --password-stdin).")
+        _fail("it needed input and got none (run it in a terminal, or pipe the answers in).")
     except Exception as error:
         _fail(f"{_one_line(str(error)) or type(error).__name__} (add --traceback for details)")
 

@@ -30,7 +30,8 @@ CASES: dict[str, list[list[str]]] = {
     "demo": [UNKNOWN_OPTION, ["surplus"]],
     "collectstatic": [UNKNOWN_OPTION],
     "createuser": [UNKNOWN_OPTION, [], ["robin", "--password-stdin"]],
-    "changepassword": [UNKNOWN_OPTION, [], ["nobody"]],
+    # "robin" with nothing on standard input: the password prompt gets no answer.
+    "changepassword": [UNKNOWN_OPTION, [], ["nobody"], ["robin"]],
     "token": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
     "unlock": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
@@ -122,3 +123,27 @@ def test_a_port_out_of_range_is_refused_before_anything_listens(with_robin):
     assert result.returncode == 2
     assert "a port is a number from 0 to 65535, not '70000'" in result.stderr
     assert "Next Round is at" not in result.stdout
+
+
+def test_export_and_backup_name_the_path_they_cannot_write(with_robin, tmp_path):
+    picture = tmp_path / "picture.png"
+    picture.write_bytes(b"\x89PNG")
+    export = nextround(with_robin, "export", "--user", "robin", "-o", f"{picture}/x.json")
+    assert export.stderr.strip() == (
+        f"CommandError: Could not write {picture}/x.json: Not a directory."
+    )
+    backup = nextround(with_robin, "backup", "-o", f"{picture}/x.zip")
+    assert backup.stderr.strip() == (
+        f"CommandError: Could not write {picture}/x.zip: {picture} is not a folder."
+    )
+
+
+def test_changepassword_without_a_terminal_is_one_line(with_robin):
+    result = nextround(with_robin, "changepassword", "robin")
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith("it needed input and got none (run it in a terminal, or pipe the answers in).")
+    )
+    assert "GetPassWarning" not in result.stderr

@@ -50,6 +50,11 @@ class Command(BaseCommand):
         target = Path(output) if output else default_backup_path()
         if target.is_dir():
             raise CommandError(f"{target} is a folder: name the zip file to write.")
+        for folder in target.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise CommandError(f"Could not write {target}: {folder} is not a folder.")
+                break
         try:
             held = write_backup(target)
         except OSError as error:
