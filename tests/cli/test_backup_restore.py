@@ -29,7 +29,6 @@ from tests.cli.test_console_script import (
     usernames,
 )
 
-
 # SQLite's write-ahead log comes and goes as other processes open the
 # database; a copy for a backup test does not need it.
 WRITE_AHEAD_LOG = shutil.ignore_patterns("*-wal", "*-shm")
