@@ -12,8 +12,10 @@ never a traceback (``--traceback`` shows it for those who want it).
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
+import warnings
 
 PROGRAM = "nextround"
 
@@ -80,11 +82,34 @@ def _fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
+def _short_argument_errors() -> None:
+    """Make a command's bad arguments two lines: what is wrong, and where its options are.
+
+    argparse would print the whole usage first, which with Django's common
+    options (--settings, --pythonpath, --skip-checks…) runs to five lines and
+    buries the error. Commands called from code still get a CommandError.
+    """
+    from django.core.management.base import CommandError, CommandParser
+
+    def error(parser, message):
+        if not parser.called_from_command_line:
+            raise CommandError(f"Error: {message}")
+        words = parser.prog.split()
+        asking = [*words[:-1], "help", words[-1]] if len(words) > 1 else [PROGRAM, "--help"]
+        parser.exit(2, f"{parser.prog}: {message}\n`{' '.join(asking)}` lists its options.\n")
+
+    CommandParser.error = error
+
+
 def _run_django(argv: list[str]) -> None:
     """Run a management command, turning any failure into one line on stderr."""
     from django.core.management import execute_from_command_line
     from django.db import DatabaseError
 
+    _short_argument_errors()
+    # changepassword without a terminal would warn twice that the password
+    # may be echoed before asking; the one-line refusal below says enough.
+    warnings.filterwarnings("ignore", category=getpass.GetPassWarning)
     if "--traceback" in argv:
         execute_from_command_line(argv)
         return
@@ -96,7 +121,9 @@ def _run_django(argv: list[str]) -> None:
         first = _one_line(str(error))
         _fail(f"the database is not ready ({first}). Run `{PROGRAM} migrate` first?")
     except EOFError:
-        _fail("it needed input and got none (pipe it in, e.g. with --password-stdin).")
+        if "createuser" in argv:
+            _fail("it needed input and got none (pipe it in, e.g. with --password-stdin).")
+        _fail("it needed input and got none (run it in a terminal, or pipe the answers in).")
     except Exception as error:
         _fail(f"{_one_line(str(error)) or type(error).__name__} (add --traceback for details)")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,6 +16,18 @@ from nextround.accounts.calendar import calendar_feed_url
 from nextround.accounts.forms import SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page, with the self-hosted way back in for a forgotten password."""
+
+    template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs):
+        """Add how long too many wrong passwords pause the login, as configured."""
+        context = super().get_context_data(**kwargs)
+        context["lockout_minutes"] = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        return context
 
 
 def setup(request):

@@ -1,5 +1,7 @@
 """Logging in and out, and changing the password."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -64,3 +66,14 @@ def test_a_wrong_old_password_changes_nothing(client, user_client, user):
     assert response.status_code == 200
     assert b'id="id_old_password_error"' in response.content
     assert client.login(username=user.username, password=PASSWORD)
+
+
+def test_the_login_page_says_how_to_get_back_in_after_forgetting_the_password(client, settings):
+    UserFactory()
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+    response = client.get(reverse("accounts:login"))
+    page = response.content.decode()
+    assert "Forgotten your password?" in page
+    assert "nextround changepassword NAME" in page
+    assert "pause the login for 15 minutes" in page
+    assert "nextround unlock --user NAME" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
@@ -46,6 +48,20 @@ def waitress_options(host: str, port: int, threads: int) -> dict:
     return options
 
 
+def _port(text: str) -> int:
+    """``--port``: a TCP port, 0 (any free one) to 65535; argparse words the refusal."""
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
+def _threads(text: str) -> int:
+    """``--threads``: how many, at least one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"threads is a whole number, 1 or more, not {text!r}")
+    return int(text)
+
+
 class Command(BaseCommand):
     help = "Serve the app with a production server (waitress)."
 
@@ -54,9 +70,11 @@ class Command(BaseCommand):
             "--host", default="127.0.0.1", help="Address to bind (default 127.0.0.1)."
         )
         parser.add_argument(
-            "--port", type=int, default=8000, help="Port to listen on (default 8000)."
+            "--port", type=_port, default=8000, help="Port to listen on (default 8000)."
         )
-        parser.add_argument("--threads", type=int, default=8, help="Worker threads (default 8).")
+        parser.add_argument(
+            "--threads", type=_threads, default=8, help="Worker threads (default 8)."
+        )
         parser.add_argument(
             "--no-worker",
             action="store_true",

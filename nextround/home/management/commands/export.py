@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from nextround.core.commands import account_from_options, add_user_argument
 from nextround.home.portability import export_user
@@ -22,8 +22,13 @@ class Command(BaseCommand):
         user = account_from_options(options, command="export")
         text = json.dumps(export_user(user), indent=2, ensure_ascii=False)
         if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
+            try:
+                with open(output, "w", encoding="utf-8") as handle:
+                    handle.write(text + "\n")
+            except OSError as error:
+                raise CommandError(
+                    f"Could not write {output}: {error.strerror or error}."
+                ) from error
             self.stderr.write(f"Wrote {output}.")
         else:
             sys.stdout.write(text + "\n")
