@@ -156,7 +156,7 @@ CLOSE_ENOUGH = 80
 
 def known_status_words() -> str:
     """The status words Next Round recognises, for a warning that lists them."""
-    return ", ".join(STATUS_WORDS)
+    return ", ".join([*STATUS_WORDS, *AMBIGUOUS_STATUS_WORDS])
 
 
 def status_from_text(text: str) -> str | None:
@@ -360,8 +360,9 @@ def _read_rows(text: str, result: CsvImport) -> tuple[list[str], list[tuple[int,
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error as error:
+        # The reader counts the lines it has finished; the trouble is in the next.
         result.problems.append(
-            RowProblem(reader.line_num or 1, "file", f"cannot be read as CSV ({error}).")
+            RowProblem(reader.line_num + 1, "file", f"cannot be read as CSV ({error}).")
         )
         return [], []
     return headers, rows
