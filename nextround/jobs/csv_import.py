@@ -415,6 +415,11 @@ def read_csv(user, text: str, status_choices: dict[str, str] | None = None) -> C
             continue
         known.add(key)
         result.rows.append(built)
+    # Words met only on rows left out need no choosing.
+    kept = {row.line for row in result.rows}
+    result.status_words = {
+        key: word for key, word in result.status_words.items() if kept & set(word.lines)
+    }
     return result
 
 

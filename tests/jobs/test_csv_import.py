@@ -470,3 +470,20 @@ def test_the_cli_refuses_a_binary_file_in_one_line(tmp_path, user):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(CommandError, match="not a text CSV file"):
         call_command("import-csv", "--user", user.username, str(path))
+
+
+def test_a_word_met_only_on_rows_already_there_needs_no_choosing(user):
+    text = "Company,Title,Date Applied,Status\nA,Guide,2025-01-05,Not Selected\n"
+    save_import(read_csv(user, text, {"Not Selected": "not_invited"}))
+    again = read_csv(user, text + "A,Host,2025-01-06,Applied\n")
+    assert again.ready
+    assert again.duplicates == [2]
+    assert list(again.status_words) == ["applied"]
+
+
+def test_the_application_page_of_a_closed_row_without_a_decision_date(user, user_client):
+    save_import(read_csv(user, "Company,Title,Status\nA,Guide,Rejected\n"))
+    application = Application.objects.get(owner=user)
+    response = user_client.get(application.get_absolute_url())
+    assert response.status_code == 200
+    assert "Rejected after interview. You can change it below." in response.content.decode()
