@@ -327,6 +327,9 @@ def _build(model, user, record, new_ids, where, stored):
                     if written.name and (written.storage, written.name) not in stored:
                         stored.append((written.storage, written.name))
         else:
+            if isinstance(value, str) and "\x00" in value:
+                # PostgreSQL refuses it in text: name the field rather than fail there.
+                raise ValidationError({f"{where}.{key}": "Contains a NUL character."})
             try:
                 value = field.to_python(value)
                 if isinstance(field, models.DateField):  # date-times too

@@ -177,7 +177,8 @@ def decode_csv(data: bytes) -> str:
 
     Raises ``CsvUnreadable`` for anything that is not text.
     """
-    if b"\x00" in data[:4096]:
+    # Text never holds a NUL byte; binary files (and UTF-16) are full of them.
+    if b"\x00" in data:
         raise CsvUnreadable("That file is not a text CSV file.")
     try:
         return data.decode("utf-8-sig")
@@ -348,6 +349,11 @@ def _parse_date(text: str, day_first: bool) -> datetime.date:
 def _read_rows(text: str, result: CsvImport) -> tuple[list[str], list[tuple[int, dict]]]:
     # Old Mac spreadsheets end lines with a bare carriage return.
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        # Databases refuse it in text, so it is named here, not met there.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        result.problems.append(RowProblem(line, "file", "contains a NUL character."))
+        return [], []
     # A long note is a field, not an attack: the whole file is already capped.
     if csv.field_size_limit() < MAX_CSV_BYTES:
         csv.field_size_limit(MAX_CSV_BYTES)

@@ -261,3 +261,12 @@ def test_importing_into_the_same_account_reuses_skills_of_the_same_name(user, ap
     assert api.post("/api/v1/import", document).status_code == 201
     assert Skill.objects.filter(owner=user).count() == 1
     assert Skill.objects.get(owner=user).mentions.count() == 2
+
+
+def test_a_nul_character_in_a_document_is_named_not_a_database_error(user, other_user):
+    ApplicationFactory(owner=other_user)
+    document = export_user(other_user)
+    document["data"]["jobs.application"][0]["role"] = "Guide\x00"
+    with pytest.raises(ValidationError) as problem:
+        import_user(user, document)
+    assert problem.value.message_dict == {"jobs.application[0].role": ["Contains a NUL character."]}

@@ -487,3 +487,10 @@ def test_the_application_page_of_a_closed_row_without_a_decision_date(user, user
     response = user_client.get(application.get_absolute_url())
     assert response.status_code == 200
     assert "Rejected after interview. You can change it below." in response.content.decode()
+
+
+def test_a_nul_character_is_a_problem_naming_its_line(user):
+    result = read_csv(user, "Company,Title\nA,Guide\nA,Ho\x00st\n")
+    assert [str(problem) for problem in result.problems] == [
+        "Line 3, file: contains a NUL character."
+    ]
