@@ -17,6 +17,7 @@ interview?) is asked about rather than guessed.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -173,11 +174,17 @@ class CsvUnreadable(ValueError):
 
 
 def decode_csv(data: bytes) -> str:
-    """The text of an uploaded file: UTF-8 (with or without BOM), else cp1252/Latin-1.
+    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252/Latin-1.
 
     Raises ``CsvUnreadable`` for anything that is not text.
     """
-    # Text never holds a NUL byte; binary files (and UTF-16) are full of them.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CsvUnreadable("That file is not a text CSV file.") from error
+    # Text never holds a NUL byte; binary files are full of them.
     if b"\x00" in data:
         raise CsvUnreadable("That file is not a text CSV file.")
     try:

@@ -494,3 +494,10 @@ def test_a_nul_character_is_a_problem_naming_its_line(user):
     assert [str(problem) for problem in result.problems] == [
         "Line 3, file: contains a NUL character."
     ]
+
+
+def test_excels_unicode_text_export_in_utf16_is_read(user):
+    data = "Company\tTitle\nMusée\tGuide\n".encode("utf-16")
+    result = read_csv(user, decode_csv(data))
+    assert result.ready
+    assert result.rows[0].application.organisation.name == "Musée"
