@@ -199,22 +199,27 @@ def decode_csv(data: bytes) -> str:
     return str(best)
 
 
-def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+class _Separated(csv.excel):
+    """Excel's quoting rules with the file's own separator."""
+
+
+def _sniff_dialect(text: str) -> type[csv.Dialect]:
+    """Excel's CSV rules with the separator the file uses: comma, semicolon or tab."""
     sample = text[:8192]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        pass
-    # The sniffer gives up on short or ragged files: the header line's
-    # commonest separator will do.
     header = sample.split("\n", 1)[0]
-    delimiter = max(",;\t", key=header.count)
-
-    class Fallback(csv.excel):
-        pass
-
-    Fallback.delimiter = delimiter if header.count(delimiter) else ","
-    return Fallback
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ""
+    # The sniffer gives up on short or ragged files, and can be led astray
+    # by notes full of semicolons: the header line has the last word.
+    if not delimiter or delimiter not in header:
+        delimiter = max(",;\t", key=header.count)
+        if not header.count(delimiter):
+            delimiter = ","
+    # Only the separator is taken from the sniffer: its guesses about
+    # quoting are wrong more often than Excel's rules are.
+    return type("FileDialect", (_Separated,), {"delimiter": delimiter})
 
 
 @dataclass

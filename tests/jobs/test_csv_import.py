@@ -501,3 +501,9 @@ def test_excels_unicode_text_export_in_utf16_is_read(user):
     result = read_csv(user, decode_csv(data))
     assert result.ready
     assert result.rows[0].application.organisation.name == "Musée"
+
+
+def test_semicolons_in_the_notes_of_a_comma_file_do_not_confuse_it(user):
+    text = 'Company,Title,Notes\nA,Guide,"a;b;c"\nB,Host,d;e;f\nC,Keeper,g;h;i\n'
+    result = read_csv(user, text)
+    assert [row.application.notes for row in result.rows] == ["a;b;c", "d;e;f", "g;h;i"]
