@@ -7,9 +7,12 @@ import json
 
 import pytest
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from nextround.core.uploads import check_file, put_file
+from nextround.happybox.models import HappyItem
 from nextround.home.portability import export_user, import_user
 from nextround.jobs.models import Outcome
 from nextround.network.models import Contact
@@ -22,6 +25,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.home.test_portability import canonical
+from tests.uploads.samples import image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +42,19 @@ applications = st.lists(
     ),
     max_size=5,
 )
-accounts = st.tuples(applications, st.integers(0, 3))
+happy_items = st.lists(
+    st.tuples(
+        st.sampled_from(["A kind letter", "Offer from the museum", "A good day"]),
+        st.one_of(st.none(), st.tuples(*[st.integers(0, 255)] * 3)),  # a photo's colour
+    ),
+    max_size=2,
+)
+accounts = st.tuples(applications, st.integers(0, 3), happy_items)
 
 
 def build_account(shape) -> object:
-    """A made-up account: organisations, applications with outcomes, interviews, contacts."""
-    rows, contacts = shape
+    """A made-up account: organisations, applications with outcomes, interviews, contacts, photos."""
+    rows, contacts, happy = shape
     user = UserFactory()
     organisations = [OrganisationFactory(owner=user) for _ in range(3)]
     panel = [ContactFactory(owner=user) for _ in range(contacts)]
@@ -68,16 +79,22 @@ def build_account(shape) -> object:
         if outcome:
             record_outcome(application, outcome, today)
         earlier = application
+    for title, colour in happy:
+        item = HappyItem(owner=user, title=title)
+        if colour is not None:
+            put_file(item, check_file(image_bytes(colour=colour), name="photo.png"))
+        item.save()
     return user
 
 
-@settings(
-    max_examples=12,
+@hypothesis_settings(
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(shape=accounts)
-def test_an_export_round_trips_and_a_second_import_changes_nothing(shape):
+def test_an_export_round_trips_and_a_second_import_changes_nothing(shape, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "files"
     user = build_account(shape)
     exported = json.loads(json.dumps(export_user(user)))
     newcomer = UserFactory()
