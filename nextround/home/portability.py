@@ -5,7 +5,11 @@ hand: every model that belongs to a user (an ``OwnedModel``, or a one-to-one
 settings record) is exported, so a new area is carried along without any
 change here. Ids are the exporting database's; on import every record gets
 a new id and every reference is rewritten, so a document can be loaded into
-another account or another installation.
+another account or another installation. Each record also carries its
+``uid``, a UUID that stays with it through exports and imports: it is how an
+import recognises what the account already holds. (A key made from the
+record's content would change with every edit, and two honest records can
+look alike: two interviews at the same time, two notes with the same text.)
 """
 
 from __future__ import annotations
@@ -161,7 +165,11 @@ def _export_file(value) -> dict | None:
 
 
 def import_user(user, document: dict) -> dict[str, int]:
-    """Add a document's records to ``user``'s account; return how many of each.
+    """Add a document's records to ``user``'s account; return how many of each were added.
+
+    Records carry a lasting identity (``uid``); those the account already
+    holds are left as they are, so importing the same document twice adds
+    nothing the second time.
 
     All or nothing: a fault anywhere leaves the account as it was, and the
     files already written for it are removed again.
@@ -202,8 +210,17 @@ def _import(user, document: dict, stored: list) -> dict[str, int]:
         if not isinstance(records, list):
             raise ValidationError({model._meta.label_lower: "Expected a list of records."})
         ids = new_ids.setdefault(model, {})
+        present = _present_by_uid(model, user)
+        added = 0
         for position, record in enumerate(records):
             where = f"{model._meta.label_lower}[{position}]"
+            uid = _record_uid(model, record, where)
+            if uid is not None and uid in present:
+                # Already in this account (an earlier import of the same
+                # document): keep it, and let its children link to it.
+                if isinstance(record.get("id"), int):
+                    ids[record["id"]] = present[uid]
+                continue
             instance, links, many = _build(model, user, record, new_ids, where, stored)
             existing = _same_named(model, user, instance)
             if existing is not None:
@@ -214,11 +231,14 @@ def _import(user, document: dict, stored: list) -> dict[str, int]:
                 continue
             _save(instance, where)
             _keep_creation_time(instance, record.get("created_at"))
+            if uid is not None:
+                present[uid] = instance.pk
             if isinstance(record.get("id"), int):
                 ids[record["id"]] = instance.pk
             deferred_links.extend((instance, field, old) for field, old in links)
             deferred_many.extend((instance, field, old) for field, old in many)
-        counts[model._meta.label_lower] = len(records)
+            added += 1
+        counts[model._meta.label_lower] = added
 
     # Links to records that came later in the document (or to the same
     # table, like an application's earlier try) are set once all exist.
@@ -233,6 +253,26 @@ def _import(user, document: dict, stored: list) -> dict[str, int]:
             raise ValidationError({field.name: "Refers to a missing record."})
         getattr(instance, field.name).set(targets)
     return {label: count for label, count in counts.items() if count}
+
+
+def _present_by_uid(model: type[models.Model], user) -> dict[uuid.UUID, int]:
+    """The account's records of ``model`` by their lasting identity (one query)."""
+    if not issubclass(model, OwnedModel):
+        return {}
+    return dict(model._default_manager.filter(owner=user).values_list("uid", "pk"))
+
+
+def _record_uid(model: type[models.Model], record, where: str) -> uuid.UUID | None:
+    """The record's identity from the document; older exports have none."""
+    if not issubclass(model, OwnedModel) or not isinstance(record, dict):
+        return None
+    value = record.get("uid")
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as error:
+        raise ValidationError({f"{where}.uid": "Is not a record identity (a UUID)."}) from error
 
 
 def _import_account_fields(user, account: dict) -> None:
@@ -287,6 +327,9 @@ def _build(model, user, record, new_ids, where, stored):
                     if written.name and (written.storage, written.name) not in stored:
                         stored.append((written.storage, written.name))
         else:
+            if isinstance(value, str) and "\x00" in value:
+                # PostgreSQL refuses it in text: name the field rather than fail there.
+                raise ValidationError({f"{where}.{key}": "Contains a NUL character."})
             try:
                 value = field.to_python(value)
                 if isinstance(field, models.DateField):  # date-times too

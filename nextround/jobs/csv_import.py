@@ -1,23 +1,34 @@
 """Bring your history: applications from another tracker's CSV export.
 
 Columns are matched by name through aliases, so exports from Teal, Huntr
-and hand-made spreadsheets all work; unknown columns are ignored. A file is
-checked whole before anything is written, and imported all or nothing.
-Imported history does not start recovery plans: those are for what happens
-from now on.
+and hand-made spreadsheets all work; unknown columns are ignored. Files in
+UTF-8 (with or without a byte-order mark) or Windows/Latin-1 encodings,
+separated by commas, semicolons or tabs, are read alike. A file is checked
+whole before anything is written, and imported all or nothing. Imported
+history does not start recovery plans: those are for what happens from now
+on.
+
+Status words are mapped to Next Round's statuses. A word Next Round does not
+know never refuses the file: the row gets the closest status with a warning,
+and the person may choose another. A word that names outcomes the file
+cannot tell apart ("Not Selected": not invited, or rejected after an
+interview?) is asked about rather than guessed.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
 import re
 from dataclasses import dataclass, field
 
+import charset_normalizer
 from dateutil import parser as date_parser
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import ngettext
+from rapidfuzz import fuzz, process
 
 from nextround.core.dates import YEAR_MESSAGE, is_plausible
 from nextround.jobs.models import (
@@ -29,6 +40,14 @@ from nextround.jobs.models import (
     Status,
     decision_problem,
 )
+
+# The largest file the page and the command accept.
+MAX_CSV_BYTES = 2 * 1024 * 1024
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
 
 # Our field: the column names other trackers use for it (compared without
 # case, spaces or punctuation).
@@ -60,34 +79,59 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "location": ("location", "city"),
 }
 
-# Words other trackers use for where an application stands.
+# Words other trackers use for where an application stands (compared
+# without case, spaces or punctuation): Teal, Huntr and common spreadsheets.
 STATUS_WORDS: dict[str, str] = {
-    "bookmarked": Status.PREPARING,
-    "saved": Status.PREPARING,
-    "wishlist": Status.PREPARING,
-    "preparing": Status.PREPARING,
-    "applying": Status.PREPARING,
-    "draft": Status.PREPARING,
-    "applied": Status.APPLIED,
-    "submitted": Status.APPLIED,
-    "interview": Status.INTERVIEWING,
-    "interviewing": Status.INTERVIEWING,
-    "interviewed": Status.INTERVIEWING,
-    "offer": Status.OFFERED,
-    "offered": Status.OFFERED,
-    "accepted": Status.ACCEPTED,
-    "hired": Status.ACCEPTED,
-    "rejected": Status.REJECTED,
-    "rejectedafterinterview": Status.REJECTED,
-    "declined": Status.REJECTED,
-    "notinvited": Status.NOT_INVITED,
-    "notselected": Status.NOT_INVITED,
-    "withdrawn": Status.WITHDRAWN,
-    "withdrew": Status.WITHDRAWN,
-    "noreply": Status.NO_REPLY,
-    "noresponse": Status.NO_REPLY,
-    "ghosted": Status.NO_REPLY,
+    "Bookmarked": Status.PREPARING,
+    "Saved": Status.PREPARING,
+    "Wishlist": Status.PREPARING,
+    "Preparing": Status.PREPARING,
+    "Applying": Status.PREPARING,
+    "Draft": Status.PREPARING,
+    "To do": Status.PREPARING,
+    "To be applied": Status.PREPARING,
+    "Interested": Status.PREPARING,
+    "Applied": Status.APPLIED,
+    "Submitted": Status.APPLIED,
+    "Sent": Status.APPLIED,
+    "In progress": Status.APPLIED,
+    "Pending": Status.APPLIED,
+    "Awaiting response": Status.APPLIED,
+    "Interview": Status.INTERVIEWING,
+    "Interviewing": Status.INTERVIEWING,
+    "Interviewed": Status.INTERVIEWING,
+    "Phone screen": Status.INTERVIEWING,
+    "Screening": Status.INTERVIEWING,
+    "Assessment": Status.INTERVIEWING,
+    "Offer": Status.OFFERED,
+    "Offered": Status.OFFERED,
+    "Negotiating": Status.OFFERED,
+    "Negotiation": Status.OFFERED,
+    "Accepted": Status.ACCEPTED,
+    "Offer accepted": Status.ACCEPTED,
+    "Hired": Status.ACCEPTED,
+    "Rejected": Status.REJECTED,
+    "Rejected after interview": Status.REJECTED,
+    "Declined": Status.REJECTED,
+    "Not invited": Status.NOT_INVITED,
+    "Rejected without interview": Status.NOT_INVITED,
+    "Withdrawn": Status.WITHDRAWN,
+    "Withdrew": Status.WITHDRAWN,
+    "I Withdrew": Status.WITHDRAWN,
+    "Offer declined": Status.WITHDRAWN,
+    "No reply": Status.NO_REPLY,
+    "No Response": Status.NO_REPLY,
+    "Ghosted": Status.NO_REPLY,
 }
+
+# Words that name outcomes the file cannot tell apart: the person is asked.
+AMBIGUOUS_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "Not Selected": (Status.NOT_INVITED, Status.REJECTED),
+    "Unsuccessful": (Status.NOT_INVITED, Status.REJECTED),
+}
+
+_STATUS_BY_KEY = {_squash(word): status for word, status in STATUS_WORDS.items()}
+_AMBIGUOUS_BY_KEY = {_squash(word): options for word, options in AMBIGUOUS_STATUS_WORDS.items()}
 
 CONTRACT_WORDS: dict[str, str] = {
     "paid": Contract.PAID,
@@ -107,9 +151,75 @@ CONTRACT_WORDS: dict[str, str] = {
 
 MAX_ROWS = 5000
 
+# How alike an unknown word must be to a known one to be read as it (0-100).
+CLOSE_ENOUGH = 80
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+def known_status_words() -> str:
+    """The status words Next Round recognises, for a warning that lists them."""
+    return ", ".join([*STATUS_WORDS, *AMBIGUOUS_STATUS_WORDS])
+
+
+def status_from_text(text: str) -> str | None:
+    """A status named by its value ("offered") or its label ("Not invited"), else None."""
+    squashed = _squash(text)
+    for value, label in Status.choices:
+        if squashed in (_squash(value), _squash(label)):
+            return value
+    return None
+
+
+class CsvUnreadable(ValueError):
+    """The bytes are not a text file in an encoding a spreadsheet would write."""
+
+
+def decode_csv(data: bytes) -> str:
+    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252/Latin-1.
+
+    Raises ``CsvUnreadable`` for anything that is not text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CsvUnreadable("That file is not a text CSV file.") from error
+    # Text never holds a NUL byte; binary files are full of them.
+    if b"\x00" in data:
+        raise CsvUnreadable("That file is not a text CSV file.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Spreadsheets on Windows save in cp1252; left free, the detector
+    # happily picks a Baltic or Cyrillic code page for a few accents.
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp1252", "latin_1"]).best()
+    if best is None:
+        raise CsvUnreadable("That file is not a text CSV file.")
+    return str(best)
+
+
+class _Separated(csv.excel):
+    """Excel's quoting rules with the file's own separator."""
+
+
+def _sniff_dialect(text: str) -> type[csv.Dialect]:
+    """Excel's CSV rules with the separator the file uses: comma, semicolon or tab."""
+    sample = text[:8192]
+    header = sample.split("\n", 1)[0]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ""
+    # The sniffer gives up on short or ragged files, and can be led astray
+    # by notes full of semicolons: the header line has the last word.
+    if not delimiter or delimiter not in header:
+        delimiter = max(",;\t", key=header.count)
+        if not header.count(delimiter):
+            delimiter = ","
+    # Only the separator is taken from the sniffer: its guesses about
+    # quoting are wrong more often than Excel's rules are.
+    return type("FileDialect", (_Separated,), {"delimiter": delimiter})
 
 
 @dataclass
@@ -123,20 +233,95 @@ class RowProblem:
 
 
 @dataclass
+class StatusWord:
+    """One distinct status word of a file, and the status its rows will get."""
+
+    word: str  # as the file first spells it
+    key: str
+    status: str  # "" while the person has still to choose
+    kind: str  # "known", "unknown" (guessed) or "ambiguous" (asked)
+    lines: list[int] = field(default_factory=list)
+    options: tuple[str, ...] = ()
+
+    @property
+    def needs_choice(self) -> bool:
+        return not self.status
+
+    def choice_hint(self) -> str:
+        """How to choose on the command line, in one line."""
+        options = self.options or tuple(Status.values)
+        spelled = " or ".join(f'--status "{self.word}={option}"' for option in options)
+        meanings = " or ".join(str(Status(option).label).lower() for option in options)
+        return f"“{self.word}” could mean {meanings}: choose with {spelled}."
+
+
+@dataclass
+class ImportRow:
+    """One line of the file as it would be imported, for the preview."""
+
+    line: int
+    application: Application
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        if not self.application.status:
+            return "To choose"
+        return str(Status(self.application.status).label)
+
+
+@dataclass
 class CsvImport:
     """What a file would add, and what is wrong with it, line by line."""
 
     columns: dict[str, str] = field(default_factory=dict)  # our field -> their column
     ignored_columns: list[str] = field(default_factory=list)
-    applications: list[Application] = field(default_factory=list)
+    rows: list[ImportRow] = field(default_factory=list)
     new_organisations: list[str] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    status_words: dict[str, StatusWord] = field(default_factory=dict)
     day_first: bool = True
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def ready(self) -> bool:
+        """Nothing wrong and nothing left to choose: the file can be imported."""
+        return self.ok and not self.unanswered
+
+    @property
+    def unanswered(self) -> list[StatusWord]:
+        return [word for word in self.status_words.values() if word.needs_choice]
+
+    @property
+    def applications(self) -> list[Application]:
+        return [row.application for row in self.rows]
+
+    def problems_summary(self) -> str:
+        """ "Nothing was imported: 1 problem." with the right plural."""
+        count = len(self.problems)
+        return ngettext(
+            "Nothing was imported: %(count)d problem.",
+            "Nothing was imported: %(count)d problems.",
+            count,
+        ) % {"count": count}
+
+    def would_import(self) -> str:
+        """ "Would import 1 application" with the right plural."""
+        count = len(self.rows)
+        return ngettext(
+            "Would import %(count)d application", "Would import %(count)d applications", count
+        ) % {"count": count}
+
+
+def imported_message(count: int) -> str:
+    """ "Imported 1 application." with the right plural."""
+    return ngettext(
+        "Imported %(count)d application.", "Imported %(count)d applications.", count
+    ) % {"count": count}
 
 
 def map_columns(headers: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -173,11 +358,45 @@ def _parse_date(text: str, day_first: bool) -> datetime.date:
     return date_parser.parse(text, dayfirst=day_first).date()
 
 
-def read_csv(user, text: str) -> CsvImport:
-    """Check a whole file and build (unsaved) applications from it."""
+def _read_rows(text: str, result: CsvImport) -> tuple[list[str], list[tuple[int, dict]]]:
+    # Old Mac spreadsheets end lines with a bare carriage return.
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        # Databases refuse it in text, so it is named here, not met there.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        result.problems.append(RowProblem(line, "file", "contains a NUL character."))
+        return [], []
+    # A long note is a field, not an attack: the whole file is already capped.
+    if csv.field_size_limit() < MAX_CSV_BYTES:
+        csv.field_size_limit(MAX_CSV_BYTES)
+    reader = csv.DictReader(io.StringIO(text), dialect=_sniff_dialect(text))
+    rows: list[tuple[int, dict]] = []
+    try:
+        headers = reader.fieldnames or []
+        for row in reader:
+            rows.append((reader.line_num, row))
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error as error:
+        # The reader counts the lines it has finished; the trouble is in the next.
+        result.problems.append(
+            RowProblem(reader.line_num + 1, "file", f"cannot be read as CSV ({error}).")
+        )
+        return [], []
+    return headers, rows
+
+
+def read_csv(user, text: str, status_choices: dict[str, str] | None = None) -> CsvImport:
+    """Check a whole file and build (unsaved) applications from it.
+
+    ``status_choices`` maps a status word of the file (any spelling) to one
+    of our statuses, overriding what Next Round would read it as.
+    """
     result = CsvImport()
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    headers = reader.fieldnames or []
+    choices = {_squash(word): status for word, status in (status_choices or {}).items()}
+    headers, rows = _read_rows(text, result)
+    if result.problems:
+        return result
     result.columns, result.ignored_columns = map_columns(headers)
     for needed in ("organisation", "role"):
         if needed not in result.columns:
@@ -186,24 +405,24 @@ def read_csv(user, text: str) -> CsvImport:
             )
     if result.problems:
         return result
-    rows = list(reader)
     if len(rows) > MAX_ROWS:
         result.problems.append(RowProblem(1, "file", f"More than {MAX_ROWS} rows; split the file."))
         return result
     date_columns = [
         result.columns[f] for f in ("applied_on", "closing_on", "decided_on") if f in result.columns
     ]
-    result.day_first = _guess_day_first([row.get(c) or "" for row in rows for c in date_columns])
+    result.day_first = _guess_day_first([row.get(c) or "" for _, row in rows for c in date_columns])
 
     existing = {org.name.casefold(): org for org in Organisation.objects.filter(owner=user)}
     known = {
         (a.organisation.name.casefold(), a.role.casefold(), a.applied_on)
         for a in Application.objects.filter(owner=user).select_related("organisation")
     }
-    for line, row in enumerate(rows, start=2):
-        application = _build_row(user, row, line, result, existing)
-        if application is None:
+    for line, row in rows:
+        built = _build_row(user, row, line, result, existing, choices)
+        if built is None:
             continue
+        application = built.application
         key = (
             application.organisation.name.casefold(),
             application.role.casefold(),
@@ -213,11 +432,42 @@ def read_csv(user, text: str) -> CsvImport:
             result.duplicates.append(line)
             continue
         known.add(key)
-        result.applications.append(application)
+        result.rows.append(built)
+    # Words met only on rows left out need no choosing.
+    kept = {row.line for row in result.rows}
+    result.status_words = {
+        key: word for key, word in result.status_words.items() if kept & set(word.lines)
+    }
     return result
 
 
-def _build_row(user, row, line, result, organisations) -> Application | None:
+def _status_word(text: str, line: int, result: CsvImport, choices: dict[str, str]) -> StatusWord:
+    """The file's status word, remembered once per spelling, with the status it gets."""
+    key = _squash(text)
+    word = result.status_words.get(key)
+    if word is None:
+        if key in _AMBIGUOUS_BY_KEY:
+            word = StatusWord(text, key, "", "ambiguous", options=_AMBIGUOUS_BY_KEY[key])
+        elif key in _STATUS_BY_KEY or status_from_text(text):
+            word = StatusWord(text, key, _STATUS_BY_KEY.get(key) or status_from_text(text), "known")
+        else:
+            word = StatusWord(text, key, _closest_status(key), "unknown")
+        if choices.get(key) in Status.values:
+            word.status = choices[key]
+        result.status_words[key] = word
+    word.lines.append(line)
+    return word
+
+
+def _closest_status(key: str) -> str:
+    """The status of the most alike known word, or Applied when none is alike."""
+    match = process.extractOne(
+        key, list(_STATUS_BY_KEY), scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH
+    )
+    return _STATUS_BY_KEY[match[0]] if match else Status.APPLIED
+
+
+def _build_row(user, row, line, result, organisations, choices) -> ImportRow | None:
     def cell(ours: str) -> str:
         column = result.columns.get(ours)
         return (row.get(column) or "").strip() if column else ""
@@ -249,16 +499,23 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
             try:
                 dates[ours] = _parse_date(cell(ours), result.day_first)
             except (ValueError, OverflowError):
-                problem(ours, f"“{cell(ours)}” is not a date.")
+                problem(ours, f"“{cell(ours)[:100]}” is not a date.")
                 continue
             if not is_plausible(dates[ours]):
                 problem(ours, YEAR_MESSAGE)
 
+    warnings: list[str] = []
     status = Status.APPLIED if dates.get("applied_on") else Status.PREPARING
     if cell("status"):
-        status = STATUS_WORDS.get(_squash(cell("status")))
-        if status is None:
-            problem("status", f"“{cell('status')}” is not a status Next Round knows.")
+        word = _status_word(cell("status")[:100], line, result, choices)
+        status = word.status
+        if word.kind == "unknown" and word.key not in choices:
+            warnings.append(
+                f"“{word.word}” is not a status Next Round knows; read as "
+                f"{Status(status).label}. Known words: {known_status_words()}."
+            )
+        elif word.needs_choice:
+            warnings.append(f"Choose what “{word.word}” means.")
     contract = Contract.PAID
     if cell("contract"):
         contract = CONTRACT_WORDS.get(_squash(cell("contract")), Contract.OTHER)
@@ -269,7 +526,7 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
             if applicants < 1:
                 raise ValueError
         except ValueError:
-            problem("applicants", f"“{cell('applicants')}” is not a positive whole number.")
+            problem("applicants", f"“{cell('applicants')[:100]}” is not a positive whole number.")
     link = cell("link")
     if link and (len(link) > 500 or not re.match(r"https?://", link)):
         problem("link", "is not a web address starting with http:// or https://.")
@@ -292,6 +549,8 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
     notes = cell("notes")
     if cell("location"):
         notes = f"Location: {cell('location')}\n{notes}".strip()
+    if len(notes) > 20000:
+        warnings.append("The notes are longer than 20,000 characters; the rest is left out.")
     application = Application(
         owner=user,
         organisation=organisation,
@@ -306,21 +565,19 @@ def _build_row(user, row, line, result, organisations) -> Application | None:
     )
     if status in Outcome.values:
         application.outcome = status
-        # An outcome needs its date; the best the file offers, else the import day.
-        application.decided_on = (
-            dates.get("decided_on") or dates.get("applied_on") or timezone.localdate()
-        )
-    return application
+        # Only the file knows when the decision came; the day of applying is not it.
+        application.decided_on = dates.get("decided_on")
+    return ImportRow(line, application, warnings)
 
 
 @transaction.atomic
 def save_import(result: CsvImport) -> int:
-    """Write a checked import; nothing is written when it has problems."""
-    if not result.ok:
-        raise ValueError("An import with problems cannot be saved.")
+    """Write a checked import; nothing is written when it has problems or open questions."""
+    if not result.ready:
+        raise ValueError("An import with problems or open questions cannot be saved.")
     for application in result.applications:
         if application.organisation.pk is None:
             application.organisation.save()
         application.organisation_id = application.organisation.pk
         application.save()
-    return len(result.applications)
+    return len(result.rows)

@@ -249,3 +249,21 @@ def test_createuser_without_a_terminal_asks_for_password_stdin(data_dir):
     assert "--password-stdin" in result.stderr
     assert "Traceback" not in result.stderr
     assert usernames(data_dir) == []
+
+
+def test_import_csv_asks_about_not_selected_in_one_line_then_takes_the_choice(data_dir, tmp_path):
+    nextround(data_dir, "createuser", "robin", "--password-stdin", stdin=PASSWORD)
+    export = tmp_path / "teal.csv"
+    export.write_bytes(
+        "Company;Job Position;Status\nCafé Rouge;Chef £;Not Selected\n".encode("cp1252")
+    )
+    refused = nextround(data_dir, "import-csv", "--user", "robin", str(export))
+    assert refused.returncode != 0
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.strip().count("\n") == 0
+    assert '--status "Not Selected=not_invited"' in refused.stderr
+    chosen = nextround(
+        data_dir, "import-csv", "--user", "robin", str(export), "--status", "Not Selected=rejected"
+    )
+    assert chosen.returncode == 0, chosen.stderr
+    assert "Imported 1 application." in chosen.stdout

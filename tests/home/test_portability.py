@@ -3,13 +3,17 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import models
+from django.utils import timezone
 
 from nextround.home import demo
 from nextround.home.portability import export_user, import_user, portable_models
-from nextround.jobs.models import Application, Organisation
-from tests.factories import ApplicationFactory, UserFactory
+from nextround.jobs.models import Application, Interview, Organisation, Outcome
+from nextround.playbook.models import LIVE_STATUSES, Action
+from nextround.playbook.plan import record_outcome
+from tests.factories import ApplicationFactory, InterviewFactory, UserFactory
 
 
 def canonical(document: dict) -> dict:
@@ -78,11 +82,63 @@ def test_the_demo_fills_most_kinds_of_record_so_the_round_trip_means_something(d
     assert "network.contact" in filled
 
 
-def test_an_import_adds_records_and_replaces_nothing(user):
+def test_an_import_adds_records_and_replaces_nothing(user, other_user):
+    ApplicationFactory(owner=other_user, role="Keeper of Maps")
     ApplicationFactory(owner=user, role="Keeper of Maps")
-    document = export_user(user)
-    import_user(user, document)
+    import_user(user, export_user(other_user))
     assert Application.objects.filter(owner=user, role="Keeper of Maps").count() == 2
+
+
+def test_importing_your_own_export_changes_nothing(user):
+    application = ApplicationFactory(owner=user, role="Keeper of Maps")
+    InterviewFactory(owner=user, application=application)
+    document = export_user(user)
+    assert import_user(user, document) == {}
+    assert Application.objects.filter(owner=user).count() == 1
+    assert Interview.objects.filter(owner=user).count() == 1
+
+
+def test_a_record_keeps_its_identity_through_export_and_import(user, other_user):
+    application = ApplicationFactory(owner=user)
+    import_user(other_user, export_user(user))
+    assert Application.objects.get(owner=other_user).uid == application.uid
+
+
+def test_new_children_of_a_record_already_there_join_it(user, other_user):
+    application = ApplicationFactory(owner=user, role="Keeper of Maps")
+    import_user(other_user, export_user(user))
+    InterviewFactory(owner=user, application=application, stage="Second interview")
+    import_user(other_user, export_user(user))
+    copy = Application.objects.get(owner=other_user)
+    assert list(copy.interviews.values_list("stage", flat=True)) == ["Second interview"]
+
+
+def test_importing_your_own_export_does_not_double_the_open_plan_steps(user):
+    application = ApplicationFactory(owner=user)
+    record_outcome(application, Outcome.REJECTED, timezone.localdate())
+    open_steps = Action.objects.filter(owner=user, status__in=LIVE_STATUSES).count()
+    assert open_steps
+    import_user(user, json.loads(json.dumps(export_user(user))))
+    assert Action.objects.filter(owner=user, status__in=LIVE_STATUSES).count() == open_steps
+
+
+def test_an_older_export_without_identities_is_still_imported(user, other_user):
+    ApplicationFactory(owner=other_user, role="Keeper of Maps")
+    document = export_user(other_user)
+    for records in document["data"].values():
+        for record in records:
+            record.pop("uid", None)
+    assert import_user(user, document)["jobs.application"] == 1
+    assert Application.objects.get(owner=user).uid is not None
+
+
+def test_an_identity_that_is_not_a_uuid_is_named(user, other_user):
+    ApplicationFactory(owner=other_user)
+    document = export_user(other_user)
+    document["data"]["jobs.application"][0]["uid"] = "not-a-uuid"
+    with pytest.raises(ValidationError) as problem:
+        import_user(user, document)
+    assert "jobs.application[0].uid" in problem.value.message_dict
 
 
 def test_a_chain_of_reapplications_keeps_its_links(user, other_user):
@@ -197,6 +253,20 @@ def test_importing_into_the_same_account_reuses_skills_of_the_same_name(user, ap
     )
     assert response.status_code == 201, response.content
     document = api.get("/api/v1/export").json()
+    # An export from before records carried an identity: the skill is still
+    # recognised by its name.
+    for records in document["data"].values():
+        for record in records:
+            record.pop("uid", None)
     assert api.post("/api/v1/import", document).status_code == 201
     assert Skill.objects.filter(owner=user).count() == 1
     assert Skill.objects.get(owner=user).mentions.count() == 2
+
+
+def test_a_nul_character_in_a_document_is_named_not_a_database_error(user, other_user):
+    ApplicationFactory(owner=other_user)
+    document = export_user(other_user)
+    document["data"]["jobs.application"][0]["role"] = "Guide\x00"
+    with pytest.raises(ValidationError) as problem:
+        import_user(user, document)
+    assert problem.value.message_dict == {"jobs.application[0].role": ["Contains a NUL character."]}

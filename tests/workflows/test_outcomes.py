@@ -96,6 +96,8 @@ def _headers_for(person) -> dict:
     return {"Authorization": f"Bearer {raw}"}
 
 
+CSV_DOORS = (through_the_cli_csv_import, through_the_web_csv_import)
+
 DOORS = [
     through_the_web,
     through_the_api,
@@ -132,8 +134,13 @@ def test_a_bad_outcome_is_refused_the_same_way_through_every_door(
     door, outcome, decided_on, field, user, user_client, api
 ):
     verdict, fields = door(user, user_client, api, outcome, decided_on)
-    assert verdict == "refused"
-    assert field in fields
+    if outcome == "vanished" and door in CSV_DOORS:
+        # A spreadsheet's unknown status word never refuses the file: the row
+        # is read as the closest status, with a warning, and records no outcome.
+        assert verdict == "stored"
+    else:
+        assert verdict == "refused"
+        assert field in fields
     assert not Application.objects.filter(owner=user, role=ROLE).exclude(outcome="").exists()
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from nextround.home.portability import export_user, import_user
 
@@ -54,8 +55,15 @@ def import_upload(request):
                     "file", f"{field}: {' '.join(problems)}" if field != "file" else problems
                 )
         else:
+            total = sum(counts.values())
             messages.success(
-                request, f"Imported {sum(counts.values())} records. Nothing was replaced."
+                request,
+                ngettext(
+                    "Imported %(count)d record. Nothing was replaced.",
+                    "Imported %(count)d records. Nothing was replaced.",
+                    total,
+                )
+                % {"count": total},
             )
             return redirect("accounts:settings")
     return render(request, "home/import.html", {"form": form}, status=422 if form.errors else 200)

@@ -6,6 +6,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from nextround.core.commands import account_from_options, add_user_argument
 from nextround.home.portability import import_user
@@ -33,4 +34,11 @@ class Command(BaseCommand):
             problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
             raise CommandError(f"Nothing was imported. {problems}") from error
         total = sum(counts.values())
-        self.stdout.write(f"Imported {total} records into {user.username}'s account.")
+        self.stdout.write(
+            ngettext(
+                "Imported %(count)d record into %(name)s's account.",
+                "Imported %(count)d records into %(name)s's account.",
+                total,
+            )
+            % {"count": total, "name": user.username}
+        )
