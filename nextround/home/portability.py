@@ -337,6 +337,11 @@ def _build(model, user, record, new_ids, where, stored):
                 setattr(instance, field.attname, value)
             except ValidationError as error:
                 raise ValidationError({f"{where}.{key}": error.messages}) from error
+            except (TypeError, ValueError) as error:
+                # A value of the wrong JSON type (an object where a date goes).
+                raise ValidationError(
+                    {f"{where}.{key}": "This value has the wrong type."}
+                ) from error
     for field in model._meta.many_to_many:
         if isinstance(record.get(field.name), list):
             many.append((field, record[field.name]))
@@ -398,6 +403,7 @@ def _keep_creation_time(instance: models.Model, created_at) -> None:
     field = instance._meta.get_field("created_at")
     try:
         value = field.to_python(created_at)
-    except ValidationError:
+    except (ValidationError, TypeError, ValueError):
+        # Not a time at all (an object, a number): the record keeps today.
         return
     type(instance)._default_manager.filter(pk=instance.pk).update(created_at=value)
