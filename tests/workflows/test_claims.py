@@ -56,6 +56,9 @@ def import_document(user, user_client, api, expense, claim):
     document = api.get("/api/v1/export").json()
     (record,) = document["data"]["expenses.expense"]
     record.update(claim)
+    # Without its lasting identity the expense is a new record; the rest of
+    # the account is already there and is left as it is.
+    record.pop("uid", None)
     answer = json_import(api, document)
     if answer[0] == "refused":
         return answer
