@@ -31,9 +31,7 @@ def test_recording_feedback_ranks_its_gap_and_a_step_can_be_planned(logged_in_pa
     page.get_by_label("Digitisation").check()
     page.get_by_role("button", name="Tag the ticked gaps").click()
     page.get_by_role("link", name="Digitisation").wait_for()
-    # htmx swaps the tagging section in and settles it; typing into the old
-    # one on a slow machine would be lost.
-    page.wait_for_load_state("networkidle")
+    settled(page)
 
     # The type-ahead offers the starter list as the user types.
     page.get_by_label("Add a gap").fill("spectr")
@@ -43,6 +41,7 @@ def test_recording_feedback_ranks_its_gap_and_a_step_can_be_planned(logged_in_pa
     option.click()
     page.get_by_role("link", name="Documentation and cataloguing (Spectrum)").wait_for()
     assert GapMention.objects.count() == 2
+    settled(page)
 
     # A new skill: typed, given a category, added with Enter (not the first match).
     page.get_by_label("Add a gap").fill("Maritime history")
@@ -68,6 +67,17 @@ def test_recording_feedback_ranks_its_gap_and_a_step_can_be_planned(logged_in_pa
     page.goto(reverse("today"))
     assert page.get_by_role("heading", name="Gaps you are working on").is_visible()
     assert_accessible(page)
+
+
+def settled(page) -> None:
+    """Wait until htmx has swapped and wired up the new content.
+
+    htmx wires a swapped-in field's triggers as it settles (removing
+    "htmx-added"); typing into it before then would be lost.
+    """
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-added, .htmx-settling, .htmx-request')"
+    )
 
 
 def test_who_got_the_job_asks_for_evidence_before_an_inside_appointment(logged_in_page, user):
