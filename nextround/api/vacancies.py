@@ -7,6 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema
 
+from nextround.api.errors import validate_and_save
 from nextround.api.fields import Date, Payload, apply_changes
 from nextround.core.access import get_owned_or_404, owned
 from nextround.vacancies import fetching
@@ -63,8 +64,7 @@ def get_vacancy(request, vacancy_id: int):
 def update_vacancy(request, vacancy_id: int, payload: VacancyPatch):
     vacancy = get_owned_or_404(Vacancy, request.auth, pk=vacancy_id)
     apply_changes(vacancy, payload.dict(exclude_unset=True), required=("status",))
-    vacancy.save()
-    return vacancy
+    return validate_and_save(vacancy)
 
 
 @router.post("/applications/from-url", response=ApplicationDraftOut)

@@ -127,8 +127,3 @@ def calendar_response(
     base_url = settings.BASE_URL or request.build_absolute_uri("/").rstrip("/")
     body = build_calendar(user, base_url=base_url, alarm_time=alarm_time).to_ical()
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
-
-
-def calendar_feed(request, secret: str) -> HttpResponse:
-    """Serve the feed; a wrong or regenerated secret is simply not found."""
-    return calendar_response(request, calendar_owner(secret))
