@@ -24,6 +24,14 @@ class User(AbstractUser):
     # e.g. ENG, SCT, WLS, NIR in the UK; BY in Germany); blank for national only.
     holiday_region = models.CharField(max_length=10, blank=True, default="ENG")
     calendar_secret = models.CharField(max_length=64, unique=True, default=new_calendar_secret)
+    # The name letters and reports are signed with ("Sam Rivera"); the login
+    # name never appears in anything sent to someone else.
+    signing_name = models.CharField(max_length=150, blank=True, default="")
+
+    @property
+    def signature(self) -> str:
+        """The name to sign drafts and reports with; empty when none is known yet."""
+        return self.signing_name.strip() or self.get_full_name().strip()
 
     @property
     def holiday_calendar(self) -> str:
