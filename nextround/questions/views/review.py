@@ -78,29 +78,32 @@ def review_rate(request, question_id: int):
 def practice(request):
     """A run through chosen questions before an interview. Nothing is rated or rescheduled."""
     form = PracticeForm(request.GET or None, user=request.user)
-    questions = owned(Question, request.user).none()
     chosen = False
+    total = 0
+    current = None
+    try:
+        position = max(0, int(request.GET.get("position", 0)))
+    except ValueError:
+        position = 0
     if form.is_valid():
         data = form.cleaned_data
         chosen = any(data.values())
+    if chosen:
         questions = practice_questions(
             request.user,
             organisation=data["organisation"],
             role=data["role"],
             category=data["category"],
-        ).prefetch_related("interviews__application__organisation")
-    questions = list(questions) if chosen else []
-    try:
-        position = max(0, int(request.GET.get("position", 0)))
-    except ValueError:
-        position = 0
-    current = questions[position] if position < len(questions) else None
+        )
+        # A count and the one question shown: the run may hold thousands.
+        total = questions.count()
+        current = next(iter(questions[position : position + 1]), None)
     query = request.GET.copy()
     query.pop("position", None)
     context = {
         "form": form,
         "chosen": chosen,
-        "questions": questions,
+        "total": total,
         "current": current,
         "position": position,
         "query": query.urlencode(),
