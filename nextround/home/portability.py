@@ -26,7 +26,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from nextround.core.dates import validate_plausible_date
@@ -167,7 +167,11 @@ def _links_of(field: models.ManyToManyField, user) -> dict[int, list[int]]:
 
 
 def _records(model: type[models.Model], user) -> Iterator[dict]:
-    """The user's records of ``model`` as JSON-ready dicts, read in chunks."""
+    """The user's records of ``model`` as JSON-ready dicts, read in chunks.
+
+    Rows come as plain values, not model instances: for tens of thousands of
+    records, building each instance would cost more than the rest together.
+    """
     portable = portable_models()
     many = {
         field: _links_of(field, user)
@@ -179,23 +183,29 @@ def _records(model: type[models.Model], user) -> Iterator[dict]:
         for field in model._meta.concrete_fields
         if not field.primary_key and not _skipped(field, model)
     ]
-    for row in _rows(model, user).iterator(chunk_size=2000):
-        record: dict = {"id": row.pk}
-        for field in fields:
-            value = field.value_from_object(row)
-            if isinstance(field, models.FileField):
-                record[field.name] = _export_file(value)
-            elif field.is_relation:
-                record[field.attname] = value
-            elif isinstance(field, models.JSONField):
-                record[field.name] = value
-            else:
-                record[field.name] = _plain(value)
+    keys = [field.attname if field.is_relation else field.name for field in fields]
+    writers = [_writer(field) for field in fields]
+    columns = ["pk", *(field.attname for field in fields)]
+    if hasattr(model, "created_at"):
+        columns.append("created_at")
+    for row in _rows(model, user).values_list(*columns).iterator(chunk_size=2000):
+        record: dict = {"id": row[0]}
+        for key, write, value in zip(keys, writers, row[1 : len(keys) + 1], strict=True):
+            record[key] = write(value)
         for field, links in many.items():
-            record[field.name] = sorted(links.get(row.pk, ()))
-        if hasattr(row, "created_at"):
-            record["created_at"] = _plain(row.created_at)
+            record[field.name] = sorted(links.get(row[0], ()))
+        if len(row) > len(keys) + 1:
+            record["created_at"] = _plain(row[-1])
         yield record
+
+
+def _writer(field: models.Field) -> Callable:
+    """How one field's stored value is written into the document."""
+    if isinstance(field, models.FileField):
+        return lambda name: _export_file(field.attr_class(None, field, name))
+    if field.is_relation or isinstance(field, models.JSONField):
+        return lambda value: value
+    return _plain
 
 
 def _plain(value):
@@ -264,7 +274,10 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
         raise ValidationError({"data": f"Unknown kinds of record: {', '.join(unknown)}."})
 
     _import_account_fields(user, document.get("user") or {})
-    new_ids: dict[type[models.Model], dict[int, int]] = {}
+    # Old id to the record now standing for it: the written instance where
+    # there is one (so rules that look at a linked record need no query), or
+    # the id of one the account already held.
+    new_ids: dict[type[models.Model], dict[int, models.Model | int]] = {}
     deferred_links: list[tuple[models.Model, models.ForeignKey, object]] = []
     deferred_many: list[tuple[models.Model, models.ManyToManyField, list]] = []
     counts: dict[str, int] = {}
@@ -275,7 +288,7 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
             raise ValidationError({label: "Expected a list of records."})
         # Records of this kind are checked one by one, then written together;
         # a link to one of them from the same list waits until all are written.
-        ids: dict[int, int] = {}
+        ids: dict[int, models.Model | int] = {}
         pending: list[tuple[models.Model, object, object]] = []
         present = _present_by_uid(model, user)
         named: dict[str, models.Model] = {}
@@ -307,10 +320,7 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
         _keep_creation_times(model, pending)
         for instance, old_id, _ in pending:
             if isinstance(old_id, int):
-                ids[old_id] = instance.pk
-        for old_id, value in list(ids.items()):
-            if isinstance(value, models.Model):
-                ids[old_id] = value.pk
+                ids[old_id] = instance
         new_ids[model] = ids
         counts[label] = len(pending)
         if pending:
@@ -323,7 +333,7 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
         target = new_ids.get(field.related_model, {}).get(old)
         if target is None:
             raise ValidationError({field.name: f"Refers to a missing record ({old!r})."})
-        setattr(instance, field.attname, target)
+        setattr(instance, field.attname, _pk(target))
         relinked.setdefault((type(instance), field.attname), []).append(instance)
     for (model, attname), instances in relinked.items():
         model._default_manager.bulk_update(instances, [attname], batch_size=BATCH_SIZE)
@@ -332,7 +342,7 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
         targets = [new_ids.get(field.related_model, {}).get(old) for old in olds]
         if None in targets:
             raise ValidationError({field.name: "Refers to a missing record."})
-        joins.setdefault(field, set()).update((instance.pk, target) for target in targets)
+        joins.setdefault(field, set()).update((instance.pk, _pk(target)) for target in targets)
     for field, pairs in joins.items():
         through = field.remote_field.through
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
@@ -344,6 +354,10 @@ def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
             batch_size=BATCH_SIZE,
         )
     return {label: count for label, count in counts.items() if count}
+
+
+def _pk(target: models.Model | int) -> int:
+    return target.pk if isinstance(target, models.Model) else target
 
 
 def _check(instance: models.Model, where: str) -> None:
@@ -375,11 +389,15 @@ def _write(model: type[models.Model], instances: list[models.Model]) -> None:
 
 
 def _keep_creation_times(model: type[models.Model], pending: list) -> None:
-    """Creation times are history too; ``auto_now_add`` replaced them with now."""
+    """Creation times are history too; ``auto_now_add`` replaced them with now.
+
+    One plain UPDATE per record, sent together: Django's ``bulk_update``
+    builds a CASE expression per batch, which costs far more here.
+    """
     if not pending or not hasattr(model, "created_at"):
         return
     field = model._meta.get_field("created_at")
-    changed = []
+    changes = []
     for instance, _, created_at in pending:
         if not created_at:
             continue
@@ -390,8 +408,16 @@ def _keep_creation_times(model: type[models.Model], pending: list) -> None:
             continue
         if value is not None:
             instance.created_at = value
-            changed.append(instance)
-    model._default_manager.bulk_update(changed, ["created_at"], batch_size=BATCH_SIZE)
+            changes.append((field.get_db_prep_save(value, connection), instance.pk))
+    if changes:
+        quote = connection.ops.quote_name
+        # The names come from the model, quoted; the values are bound parameters.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quote(model._meta.db_table)} SET {quote(field.column)} = %s "  # noqa: S608
+                f"WHERE {quote(model._meta.pk.column)} = %s",
+                changes,
+            )
 
 
 def _present_by_uid(model: type[models.Model], user) -> dict[uuid.UUID, int]:
@@ -450,7 +476,11 @@ def _build(model, user, record, new_ids, where, stored):
             if value is None:
                 setattr(instance, field.attname, None)
             elif field.related_model in new_ids and value in new_ids[field.related_model]:
-                setattr(instance, field.attname, new_ids[field.related_model][value])
+                target = new_ids[field.related_model][value]
+                if isinstance(target, models.Model):
+                    setattr(instance, field.name, target)
+                else:
+                    setattr(instance, field.attname, target)
             else:
                 if not field.null:
                     raise ValidationError(
