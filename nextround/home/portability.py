@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
+import functools
 import json
 import uuid
 from collections.abc import Callable, Iterator
@@ -63,6 +64,7 @@ def _user_model():
     return apps.get_model(settings.AUTH_USER_MODEL)
 
 
+@functools.cache
 def _settings_link(model: type[models.Model]) -> models.OneToOneField | None:
     """The one-to-one field tying a per-user settings record to its user, if any."""
     for field in model._meta.concrete_fields:
