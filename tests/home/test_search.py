@@ -161,7 +161,11 @@ def test_an_imported_account_can_be_searched(user, records):
     document = export_user(user)
     newcomer = UserFactory()
     import_user(newcomer, json.loads(json.dumps(document, default=str)))
-    assert {kind for kind, _ in found(newcomer, "curator")} == {"application", "interview", "feedback"}
+    assert {kind for kind, _ in found(newcomer, "curator")} == {
+        "application",
+        "interview",
+        "feedback",
+    }
 
 
 # The doors: the page, the API, the command line.
