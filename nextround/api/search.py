@@ -22,6 +22,7 @@ class SearchItemOut(Schema):
     kind: Kind
     id: int
     title: str
+    detail: str = Field(..., description="A date or a role that tells like results apart.")
     url: str
 
 
@@ -30,6 +31,12 @@ def search_everything(request, filters: Query[SearchFilters]):
     """Applications, organisations, contacts, questions, interview notes and feedback
     that hold every word of ``q`` (each as the start of a word), best matches first."""
     return [
-        {"kind": result.kind, "id": result.id, "title": result.title, "url": result.url}
+        {
+            "kind": result.kind,
+            "id": result.id,
+            "title": result.title,
+            "detail": result.detail,
+            "url": result.url,
+        }
         for result in search.search(request.auth, filters.q, limit=filters.limit)
     ]

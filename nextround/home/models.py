@@ -23,6 +23,8 @@ class SearchEntry(models.Model):
     object_id = models.PositiveBigIntegerField()
     # Shown as the result's heading.
     title = models.CharField(max_length=500)
+    # A line under the title that tells like results apart: a date, a role.
+    detail = models.CharField(max_length=200, blank=True)
     # Folded (lower case, no accents) for the index: the title and the body.
     words_title = models.TextField()
     words_body = models.TextField()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from django.apps import apps as global_apps
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # The most words of a search that count, and the longest word.
@@ -48,6 +51,15 @@ def search_words(query: str) -> list[str]:
     return [word[:MAX_WORD_LENGTH] for word in words][:MAX_WORDS]
 
 
+@dataclass(frozen=True)
+class Description:
+    """What a result shows (its title and a line under it) and the words it holds."""
+
+    title: str
+    body: list[str]
+    detail: str = ""
+
+
 # What each kind of record shows and holds. Field access only, no model
 # methods, so that the migrations can build entries with historical models.
 
@@ -56,42 +68,62 @@ def _at(application) -> str:
     return f"{application.role} at {application.organisation.name}"
 
 
-def _application(record) -> tuple[str, list[str]]:
-    return _at(record), [record.notes, record.link]
+def _day(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
+    return date_format(value, "j F Y")
 
 
-def _organisation(record) -> tuple[str, list[str]]:
-    return record.name, [record.notes]
+def _application(record) -> Description:
+    applied = _day(record.applied_on)
+    return Description(
+        _at(record), [record.notes, record.link], f"Applied {applied}" if applied else ""
+    )
 
 
-def _contact(record) -> tuple[str, list[str]]:
+def _organisation(record) -> Description:
+    return Description(record.name, [record.notes])
+
+
+def _contact(record) -> Description:
     organisation = record.organisation.name if record.organisation_id else ""
-    return record.name, [record.role, organisation, record.email, record.notes]
+    detail = " at ".join(part for part in (record.role, organisation) if part)
+    return Description(record.name, [record.role, organisation, record.email, record.notes], detail)
 
 
-def _question(record) -> tuple[str, list[str]]:
-    return record.text, [
-        record.star_situation,
-        record.star_task,
-        record.star_action,
-        record.star_result,
-        record.answer,
-        record.notes,
-        record.tags,
-    ]
+def _question(record) -> Description:
+    return Description(
+        record.text,
+        [
+            record.star_situation,
+            record.star_task,
+            record.star_action,
+            record.star_result,
+            record.answer,
+            record.notes,
+            record.tags,
+        ],
+    )
 
 
-def _interview(record) -> tuple[str, list[str]]:
+def _interview(record) -> Description:
     stage = record.stage or "Interview"
-    return f"{stage}: {_at(record.application)}", [
-        record.notes,
-        record.self_assessment,
-        record.location,
-    ]
+    return Description(
+        f"{stage}: {_at(record.application)}",
+        [record.notes, record.self_assessment, record.location],
+        _day(record.starts_at),
+    )
 
 
-def _feedback(record) -> tuple[str, list[str]]:
-    return f"Feedback on {_at(record.application)}", [record.text]
+def _feedback(record) -> Description:
+    received = _day(record.received_on)
+    return Description(
+        f"Feedback on {_at(record.application)}",
+        [record.text],
+        f"Received {received}" if received else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -100,7 +132,7 @@ class Source:
     label: str
     model: str
     related: tuple[str, ...]
-    describe: Callable[[object], tuple[str, list[str]]]
+    describe: Callable[[object], Description]
     url_name: str
 
 
@@ -147,12 +179,13 @@ BY_MODEL = {source.model: source for source in SOURCES}
 
 
 def _entry_fields(source: Source, record) -> dict:
-    title, body = source.describe(record)
+    described = source.describe(record)
     return {
         "owner_id": record.owner_id,
-        "title": title[:500],
-        "words_title": fold(title),
-        "words_body": fold("\n".join(part for part in body if part)),
+        "title": described.title[:500],
+        "detail": described.detail[:200],
+        "words_title": fold(described.title),
+        "words_body": fold("\n".join(part for part in described.body if part)),
     }
 
 
@@ -313,6 +346,7 @@ class Result:
     label: str
     id: int
     title: str
+    detail: str
     url: str
 
 
@@ -339,6 +373,7 @@ def search(user, query: str, *, limit: int = DEFAULT_LIMIT) -> list[Result]:
                 label=str(source.label),
                 id=entry.object_id,
                 title=entry.title,
+                detail=entry.detail,
                 url=reverse(source.url_name, args=[entry.object_id]),
             )
         )

@@ -116,6 +116,8 @@ def test_titles_and_addresses(user, records):
     assert results["application"].title == "Assistant Curator at Musée des Tisserands"
     assert results["application"].url == f"/applications/{records['application'].pk}/"
     assert results["interview"].title.startswith("First interview: Assistant Curator")
+    contact = search.search(user, "priya")[0]
+    assert contact.detail == "Keeper of Textiles"
 
 
 @pytest.mark.parametrize(
@@ -206,6 +208,7 @@ def test_the_api_answers_kind_id_title_url(user, api, records):
         "kind": "application",
         "id": records["application"].pk,
         "title": "Assistant Curator at Musée des Tisserands",
+        "detail": records["application"].applied_on.strftime("Applied %-d %B %Y"),
         "url": f"/applications/{records['application'].pk}/",
     }
     assert api.get("/api/v1/search", q="curator", limit=1).json()[:1] == items[:1]

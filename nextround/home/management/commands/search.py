@@ -42,4 +42,6 @@ class Command(BaseCommand):
             self.stderr.write(f"Nothing holds all of “{query}”.")
             return
         for result in results:
-            self.stdout.write(f"{result.kind}\t{result.id}\t{result.title}\t{result.url}")
+            self.stdout.write(
+                "\t".join((result.kind, str(result.id), result.title, result.detail, result.url))
+            )
