@@ -20,6 +20,7 @@ from nextround.api import (
     playbook,
     portability,
     questions,
+    search,
     vacancies,
 )
 from nextround.api.auth import API_AUTH
@@ -119,3 +120,4 @@ api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
 api.add_router("", questions.router)
+api.add_router("", search.router)

@@ -33,6 +33,7 @@ from django.utils import timezone
 from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
+from nextround.home import search
 
 FORMAT = "nextround-export"
 VERSION = 1
@@ -251,7 +252,7 @@ def import_user(
     """
     stored: list = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), search.deferred(user):
             return _import(user, document, stored, progress or (lambda label, count: None))
     except BaseException:
         for storage, name in stored:

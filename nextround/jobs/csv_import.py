@@ -32,6 +32,7 @@ from django.utils.translation import ngettext
 from rapidfuzz import fuzz, process
 
 from nextround.core.dates import YEAR_MESSAGE, is_plausible
+from nextround.core.signals import written_in_bulk
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -655,4 +656,7 @@ def save_import(result: CsvImport, progress: Callable[[int, int], None] | None =
         Application.objects.bulk_create(applications[start : start + BATCH_SIZE])
         if progress:
             progress(min(start + BATCH_SIZE, len(applications)), len(applications))
+    if applications:
+        # Bulk inserts skip save(): the search index is made again for the account.
+        written_in_bulk.send(Application, owner=applications[0].owner)
     return len(result.rows)

@@ -36,6 +36,13 @@ CASES: dict[str, list[list[str]]] = {
     "unlock": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "review": [UNKNOWN_OPTION, ["--user", "nobody"]],
+    "search": [
+        UNKNOWN_OPTION,
+        ["--user", "nobody", "archive"],
+        ["--user", "robin"],
+        ["--user", "robin", "archive", "--limit", "0"],
+        ["--user", "robin", "archive", "--limit", "many"],
+    ],
     "remind": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "watch": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "export": [UNKNOWN_OPTION, [], ["--user", "nobody"], ["--user", "robin", "-o", PICTURE + "/x"]],

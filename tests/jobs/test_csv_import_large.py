@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from nextround.home.search import search
 from nextround.jobs.csv_import import PREVIEW_ROWS
 from nextround.jobs.models import Application, Organisation
 
@@ -53,6 +54,10 @@ def test_the_command_imports_every_row_and_says_how_far_it_has_got(
     assert "Checked 6000 of 12000 rows." in output.err
     assert "Saved 12000 of 12000 applications." in output.err
     assert Application.objects.filter(owner=user).count() == ROWS
+    # Written in bulk, and still found by search.
+    assert [found.title for found in search(user, "Gallery Guide 11999")] == [
+        "Gallery Guide 11999 at Harbour Museum 299"
+    ]
     # Run again, the same rows are recognised and nothing is added.
     call_command("import-csv", "--user", user.username, str(path))
     assert Application.objects.filter(owner=user).count() == ROWS
