@@ -182,7 +182,22 @@ def review_queue(user, now: datetime.datetime | None = None) -> list[Question]:
     return due + new
 
 
-def next_in_queue(user, now: datetime.datetime | None = None) -> Question | None:
-    """The one question to show next in a review session, or None when today is done."""
-    queue = review_queue(user, now)
-    return queue[0] if queue else None
+def next_in_queue(
+    user, now: datetime.datetime | None = None, allowance: DailyAllowance | None = None
+) -> Question | None:
+    """The one question to show next in a review session, or None when today is done.
+
+    The head of :func:`review_queue` without reading the rest of it: the
+    oldest due question while today's reviews last, then the oldest new one.
+    Each is one indexed query, whatever the bank's size.
+    """
+    now = now or timezone.now()
+    allowance = allowance or daily_allowance(user, now)
+    questions = Question.objects.for_user(user)
+    if allowance.reviews_left:
+        due = questions.seen().due(now).order_by("due", "id").first()
+        if due is not None:
+            return due
+    if allowance.new_left:
+        return questions.new().order_by("created_at", "id").first()
+    return None

@@ -42,8 +42,8 @@ def _rating_buttons(question: Question, now) -> list[dict]:
 def review_session(request):
     """One question at a time: read it, answer aloud, reveal, rate."""
     now = timezone.now()
-    question = next_in_queue(request.user, now)
     allowance = daily_allowance(request.user, now)
+    question = next_in_queue(request.user, now, allowance)
     context = {
         "question": question,
         "allowance": allowance,
