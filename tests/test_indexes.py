@@ -1,21 +1,24 @@
 """Every per-account query of the main pages can use an index (PostgreSQL).
 
 With ``enable_seqscan`` off, PostgreSQL still scans a whole table when no
-index can answer the query, so a "Seq Scan" left in a plan means one is
-missing: the page would read every account's rows once many people use the
-install. The plans need only a little data to show it.
+index can answer the query, so a "Seq Scan" left in a plan (or an index
+walked end to end with no condition) means one is missing: the page would
+read every account's rows once many people use the install. The plans need
+only a little data to show it.
 """
 
 from __future__ import annotations
 
-import re
+import json
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nextround.accounts.models import ApiToken
+from nextround.core.models import OwnedModel
 from tests.test_query_counts import PAGES, fill
 
 pytestmark = [
@@ -41,23 +44,55 @@ API_LISTS = [
     "/api/v1/gaps",
 ]
 
-SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")
+
+def per_account_tables() -> set[str]:
+    """The tables that grow with every account: owned records and their links."""
+    tables = set()
+    for model in apps.get_models():
+        if issubclass(model, OwnedModel):
+            tables.add(model._meta.db_table)
+            tables.update(
+                field.remote_field.through._meta.db_table for field in model._meta.many_to_many
+            )
+    return tables
 
 
 def full_scans(queries: list[dict]) -> dict[str, set[str]]:
-    """The tables each captured SELECT would read whole: table -> the queries' first words."""
+    """The per-account tables a captured SELECT would read whole, with the queries that would.
+
+    A whole read is a sequential scan, or an index scan with no condition on
+    the index (walking a whole index just for its order reads every row too).
+    """
+    tables = per_account_tables()
     found: dict[str, set[str]] = {}
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        # Joins by nested loop, too: merging or hashing two small tables may
+        # walk a whole index even where a lookup by key exists.
+        for setting in ("enable_seqscan", "enable_mergejoin", "enable_hashjoin"):
+            cursor.execute(f"SET LOCAL {setting} = off")
         for query in queries:
             sql = query["sql"]
             if not sql.lstrip().upper().startswith("SELECT"):
                 continue
-            cursor.execute(f"EXPLAIN {sql}")
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            for table in SEQ_SCAN.findall(plan):
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+            plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            for table in whole_reads(plan[0]["Plan"]) & tables:
                 found.setdefault(table, set()).add(sql[:300])
     return found
+
+
+def whole_reads(node: dict) -> set[str]:
+    """The tables a plan node and those under it read from end to end."""
+    reads = set()
+    kind = node.get("Node Type", "")
+    if kind == "Seq Scan" or (
+        kind in ("Index Scan", "Index Only Scan") and "Index Cond" not in node
+    ):
+        reads.add(node.get("Relation Name", ""))
+    for child in node.get("Plans", []):
+        reads |= whole_reads(child)
+    return reads
 
 
 def url_of(page: str) -> str:
@@ -85,3 +120,10 @@ def test_the_api_list_reads_no_table_whole(path, user, client):
         response = client.get(path, headers=headers)
     assert response.status_code == 200
     assert full_scans(captured.captured_queries) == {}
+
+
+def test_the_check_finds_a_query_no_index_answers(user):
+    fill(user, 3)
+    unindexed = {"sql": "SELECT id FROM questions_question WHERE tags = 'budgets' ORDER BY id"}
+    indexed = {"sql": f"SELECT id FROM questions_question WHERE owner_id = {user.pk}"}
+    assert set(full_scans([unindexed, indexed])) == {"questions_question"}

@@ -82,7 +82,13 @@ class Question(OwnedModel):
 
     class Meta:
         ordering = ["text", "id"]
-        indexes = [models.Index(fields=["owner", "due"])]
+        indexes = [
+            # The review queue (oldest due first) and today's counts.
+            models.Index(fields=["owner", "due", "last_reviewed_at"]),
+            # New questions come into review oldest first.
+            models.Index(fields=["owner", "last_reviewed_at", "created_at"]),
+            models.Index(fields=["owner", "text"]),
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -152,6 +158,7 @@ class QuestionToAsk(OwnedModel):
 
     class Meta:
         ordering = ["text", "id"]
+        indexes = [models.Index(fields=["owner", "text"])]
         verbose_name = "question to ask"
         verbose_name_plural = "questions to ask"
 
