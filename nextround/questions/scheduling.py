@@ -111,8 +111,14 @@ def record_review(question: Question, rating: str, now: datetime.datetime | None
             )
             if len(earlier) == REWORK_AFTER - 1 and all(r == Rating.AGAIN for r in earlier):
                 question.needs_rework = True
-        question.save(
-            update_fields=["card", "due", "last_reviewed_at", "needs_rework", "updated_at"]
+        # An update, not save(): nothing a search looks for changes when a
+        # question is rated, so its search entry is left alone.
+        Question.objects.filter(pk=question.pk).update(
+            card=question.card,
+            due=question.due,
+            last_reviewed_at=question.last_reviewed_at,
+            needs_rework=question.needs_rework,
+            updated_at=timezone.now(),
         )
         return Review.objects.create(
             owner=question.owner,
