@@ -336,6 +336,16 @@ class CsvImport:
     def duplicates_not_shown(self) -> int:
         return max(0, len(self.duplicates) - PREVIEW_ROWS)
 
+    @property
+    def preview_new_organisations(self) -> list[str]:
+        return self.new_organisations[:PREVIEW_ROWS]
+
+    def more_organisations(self) -> str:
+        count = max(0, len(self.new_organisations) - PREVIEW_ROWS)
+        if not count:
+            return ""
+        return ngettext("and %(count)d more", "and %(count)d more", count) % {"count": count}
+
     def more_rows(self) -> str:
         """ "and 1 more application, imported with the rest." with the right plural."""
         count = self.rows_not_shown

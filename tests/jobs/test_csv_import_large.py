@@ -33,6 +33,7 @@ def test_the_page_previews_the_first_rows_then_imports_them_all(user, user_clien
     assert page.count("<td>Gallery Guide ") == PREVIEW_ROWS
     assert f"and {ROWS - PREVIEW_ROWS} more applications" in page
     assert "<td>Gallery Guide 11999" not in page
+    assert "Harbour Museum 49 and 250 more." in page
     assert not Application.objects.filter(owner=user).exists()
 
     text = preview.context["confirm"].initial["text"]
