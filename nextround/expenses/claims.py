@@ -17,6 +17,7 @@ from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
 from nextround.playbook.models import ActionKind
+from nextround.playbook.plan import interview_costs_changed
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def save_expense(
     expense.full_clean()
     with transaction.atomic():
         save_with_file(expense, upload, remove=remove_receipt)
+        # A cost recorded earns the interview its claim step, even after a remote one.
+        interview_costs_changed(expense.interview)
         if expense.claim_status in ASKED_STATUSES and not claimable(expense.interview).exists():
             finish_claim_step(expense.owner, expense.interview)
     return expense
