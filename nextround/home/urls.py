@@ -7,7 +7,15 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import activity, applications, insights, portability, settings, today
+from nextround.home.views import (
+    activity,
+    applications,
+    debrief,
+    insights,
+    portability,
+    settings,
+    today,
+)
 
 urlpatterns = [
     path("", today.today, name="today"),
@@ -33,5 +41,10 @@ jobs_patterns = [
         "applications/<int:application_id>/outcome/",
         applications.application_outcome,
         name="application_outcome",
+    ),
+    path(
+        "interviews/<int:interview_id>/how-it-went/",
+        debrief.interview_debrief,
+        name="interview_debrief",
     ),
 ]
