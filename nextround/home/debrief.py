@@ -83,7 +83,7 @@ def record_debrief(
     ``costs`` becomes an expense of the interview. A ``ValidationError``
     names the field, and nothing is stored.
     """
-    values = {name: value for name, value in (interview_values or {}).items()}
+    values = dict(interview_values or {})
     unknown = set(values) - set(DEBRIEF_FIELDS)
     if unknown:
         raise ValueError(f"Not part of a debrief: {', '.join(sorted(unknown))}")
