@@ -19,7 +19,6 @@ from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import (
     Application,
     Contract,
-    Feeling,
     Interview,
     InterviewFormat,
     Organisation,
@@ -317,7 +316,7 @@ class InterviewIn(Body):
     decision_promised_by: Date | None = None
     notes: str = Field("", max_length=50000)
     self_assessment: str = Field("", max_length=20000)
-    feeling: Feeling | None = None
+    feeling: int | None = Field(None, ge=1, le=5)
 
 
 class InterviewPatch(Body):
@@ -331,7 +330,7 @@ class InterviewPatch(Body):
     notes: str | None = Field(None, max_length=50000)
     self_assessment: str | None = Field(None, max_length=20000)
     # How it felt, 1 (hard going) to 5 (very well); null clears it.
-    feeling: Feeling | None = None
+    feeling: int | None = Field(None, ge=1, le=5)
 
 
 class InterviewOut(Schema):
