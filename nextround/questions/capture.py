@@ -57,7 +57,7 @@ CATEGORY_HINTS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ),
         (
             Category.CURVEBALL,
-            r"\b(?:animal|superpower|desert island|dinner party|if you could|how many .* "
+            r"\b(?:animal|superpower|(?:which|what|who) would you be|desert island|dinner party|if you could|how many .* "
             r"(?:are there|would fit)|biscuit|fictional|famous person|overqualified|gap in "
             r"your|salary|expectations|questions for us|anything (?:else|you have not))\b",
         ),
