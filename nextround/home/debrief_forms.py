@@ -69,6 +69,13 @@ class CostForm(forms.Form):
         max_digits=10,
         decimal_places=2,
         min_value=Decimal("0.01"),
+        error_messages={
+            "min_value": "Give an amount above zero, such as 12.50.",
+            "invalid": "Give the amount as a number, such as 12.50.",
+            "max_digits": "That amount is too large to be a journey's cost.",
+            "max_whole_digits": "That amount is too large to be a journey's cost.",
+            "max_decimal_places": "Give the amount with at most two decimals, such as 12.50.",
+        },
         widget=forms.NumberInput(attrs={"step": "0.01", "min": "0.01", "inputmode": "decimal"}),
     )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial=DEFAULT_CURRENCY)

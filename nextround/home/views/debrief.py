@@ -95,6 +95,7 @@ def interview_debrief(request, interview_id: int):
         "cost_forms": costs,
         "candidates": candidates,
         "checking": checking,
+        "cost_errors": any(form.errors for form in costs),
         "categories": Category.choices,
         "asked": interview.questions.all(),
         "expenses": interview.expenses.all(),
