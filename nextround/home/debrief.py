@@ -11,7 +11,6 @@ nothing is.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -58,11 +57,6 @@ def questions_from_lines(text: str) -> list[str]:
         if question and question.casefold() not in {known.casefold() for known in found}:
             found.append(question[0].upper() + question[1:])
     return found
-
-
-def has_happened(interview: Interview, now: datetime.datetime) -> bool:
-    """Whether the interview's time has come, so there is something to look back on."""
-    return interview.starts_at <= now
 
 
 def record_debrief(

@@ -285,6 +285,11 @@ class Interview(OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("jobs:interview", args=[self.pk])
 
+    @property
+    def is_over(self) -> bool:
+        """Whether the interview's time has come, so there is something to look back on."""
+        return self.starts_at is not None and self.starts_at <= timezone.now()
+
     def clean(self) -> None:
         errors = plausible_date_problems(
             starts_at=self.starts_at, decision_promised_by=self.decision_promised_by

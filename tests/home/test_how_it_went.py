@@ -179,3 +179,32 @@ def test_a_past_interview_added_is_met_with_a_question_not_good_luck(user, user_
     future = {**data, "starts_at": "2026-03-20T10:00"}
     page = user_client.post(reverse("jobs:interview_create"), future, follow=True).content.decode()
     assert "Interview added. Good luck!" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_interview_page_offers_how_it_went_only_once_it_is_over(user, user_client):
+    over = InterviewFactory(owner=user, starts_at=YESTERDAY)
+    coming = InterviewFactory(owner=user, starts_at=NOW + datetime.timedelta(days=3))
+    assert url(over) in user_client.get(over.get_absolute_url()).content.decode()
+    assert url(coming) not in user_client.get(coming.get_absolute_url()).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_today_asks_about_an_interview_after_a_no_as_after_any_other(user, user_client):
+    interview = InterviewFactory(
+        owner=user,
+        starts_at=YESTERDAY,
+        application__outcome="rejected",
+        application__status="rejected",
+        application__decided_on=NOW.date(),
+    )
+    assert url(interview) in user_client.get(reverse("today")).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_person_s_interview_cannot_be_looked_back_on(other_user, user_client):
+    theirs = InterviewFactory(owner=other_user, starts_at=YESTERDAY)
+    response = user_client.post(url(theirs), {"feeling": "1", **empty_costs()})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.feeling is None

@@ -6,11 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.forms import show_refusal
-from nextround.home.debrief import has_happened, questions_from_lines, record_debrief
+from nextround.home.debrief import questions_from_lines, record_debrief
 from nextround.home.debrief_forms import HowItWentForm, QuestionsForm, cost_forms
 from nextround.jobs.models import Interview
 from nextround.questions.capture import Choice, closest_match, suggest_category
@@ -89,7 +88,6 @@ def interview_debrief(request, interview_id: int):
     interview.refresh_from_db()
     context = {
         "interview": interview,
-        "happened": has_happened(interview, timezone.now()),
         "how_form": how_form,
         "questions_form": questions_form,
         "cost_forms": costs,

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from nextround.core.access import get_owned_or_404
@@ -35,7 +34,7 @@ def interview_create(request):
     form = InterviewForm(request.POST or None, initial=initial, user=request.user)
     form.instance.owner = request.user
     if request.method == "POST" and (interview := _saved(form, None)):
-        if interview.starts_at <= timezone.now():
+        if interview.is_over:
             # Luck is no use for an interview already over; what it taught is.
             messages.success(
                 request,
