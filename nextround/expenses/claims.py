@@ -112,6 +112,17 @@ def save_expense(
     return expense
 
 
+def delete_expense(expense: Expense) -> None:
+    """Delete an expense (and its receipt); the interview's claim step follows what is left.
+
+    A remote interview whose only cost goes no longer has anything to claim.
+    """
+    interview = expense.interview
+    with transaction.atomic():
+        expense.delete()
+        interview_costs_changed(interview)
+
+
 def finish_claim_step(user, interview: Interview) -> None:
     """Mark the plan's claim-expenses step for this interview done."""
     # The plan makes one claim step per interview; finish this one's.

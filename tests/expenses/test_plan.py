@@ -138,3 +138,22 @@ def test_every_door_that_adds_an_interview_plans_its_claim_alike(
         assert response.status_code == 201
     claims = Action.objects.filter(kind=ActionKind.CLAIM_EXPENSES, application=application)
     assert claims.count() == expected
+
+
+@time_machine.travel(MONDAY, tick=False)
+@pytest.mark.parametrize("door", ["web", "api"])
+def test_deleting_the_only_cost_of_a_remote_interview_retires_its_claim_step(
+    user, user_client, api, door
+):
+    interview = InterviewFactory(owner=user, format=InterviewFormat.VIDEO)
+    expense = save_expense(
+        Expense(owner=user, interview=interview, amount=Decimal("4.20"), category="other")
+    )
+    assert _claims(interview) == [("open", datetime.date(2026, 3, 2))]
+    if door == "web":
+        response = user_client.post(reverse("expenses:expense_delete", args=[expense.pk]))
+        assert response.status_code == 302
+    else:
+        assert api.delete(f"/api/v1/expenses/{expense.pk}").status_code == 204
+    assert not Expense.objects.exists()
+    assert _claims(interview) == [("skipped", datetime.date(2026, 3, 2))]
