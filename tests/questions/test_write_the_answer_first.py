@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nextround.questions.models import Category, Question
@@ -137,3 +139,16 @@ def test_the_terminal_leaves_an_unanswered_question_for_later_on_enter(user):
     call_command("review", "--user", user.username, stdin=io.StringIO("\n"), stdout=out)
     assert "Reviewed 0." in out.getvalue()
     assert not Question.objects.get().reviews.exists()
+
+
+def test_practice_costs_the_same_queries_for_a_small_bank_and_a_large_one(user, user_client):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert user_client.get(reverse("questions:practice")).status_code == 200
+        return len(captured)
+
+    QuestionFactory.create_batch(3, owner=user, answer="Yes")
+    queries()  # The first visit of a session does a little more.
+    small = queries()
+    QuestionFactory.create_batch(30, owner=user, answer="Yes")
+    assert queries() == small
