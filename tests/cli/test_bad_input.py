@@ -36,6 +36,13 @@ CASES: dict[str, list[list[str]]] = {
     "unlock": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "review": [UNKNOWN_OPTION, ["--user", "nobody"]],
+    "how-it-went": [
+        UNKNOWN_OPTION,
+        ["--user", "nobody"],
+        ["--user", "robin", "not-a-number"],
+        ["--user", "robin", "999", "--feeling", "4"],
+        ["--user", "robin", "999", "--feeling", "9"],
+    ],
     "remind": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "watch": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "export": [UNKNOWN_OPTION, [], ["--user", "nobody"], ["--user", "robin", "-o", PICTURE + "/x"]],

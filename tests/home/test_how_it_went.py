@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 
 from nextround.expenses.models import Expense
@@ -208,3 +210,30 @@ def test_another_person_s_interview_cannot_be_looked_back_on(other_user, user_cl
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.feeling is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_terminal_lists_the_interviews_waiting_and_keeps_a_note_on_one(user):
+    interview = InterviewFactory(owner=user, starts_at=YESTERDAY, application__role="Archivist")
+    out = io.StringIO()
+    call_command("how-it-went", "--user", user.username, stdout=out)
+    assert f"{interview.pk}" in out.getvalue() and "Archivist" in out.getvalue()
+    out = io.StringIO()
+    call_command(
+        "how-it-went",
+        "--user",
+        user.username,
+        str(interview.pk),
+        "--feeling",
+        "2",
+        "--question",
+        "Why do you want to work here?",
+        stdout=out,
+    )
+    assert "1 question." in out.getvalue()
+    assert "Motivation: Why do you want to work here?" in out.getvalue()
+    interview.refresh_from_db()
+    assert interview.feeling == 2
+    out = io.StringIO()
+    call_command("how-it-went", "--user", user.username, stdout=out)
+    assert "No recent interview is waiting" in out.getvalue()

@@ -1,14 +1,16 @@
 """After every interview: how it went, the questions, the costs and the decision day.
 
-The how-it-went page and the API keep the same things and refuse the same
-ones, naming the field; nothing is half saved.
+The how-it-went page, the API and ``nextround how-it-went`` keep the same
+things and refuse the same ones, naming the field; nothing is half saved.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from nextround.expenses.models import Expense
@@ -100,7 +102,41 @@ def api_calls(user_client, api, interview, noted):
     return "stored", _stored(interview)
 
 
-DOORS = [web_page, api_calls]
+# What the command line calls a field, in the model's names.
+CLI_NAMES = {"--decision-by": "decision_promised_by", "--feeling": "feeling", "--cost": "amount"}
+
+
+def cli_command(user_client, api, interview, noted):
+    """``nextround how-it-went INTERVIEW --feeling … --question … --cost …``."""
+    cost = noted["cost"]
+    argv = [
+        "how-it-went",
+        "--user",
+        interview.owner.username,
+        str(interview.pk),
+        "--feeling",
+        str(noted["feeling"]),
+        "--note",
+        noted["self_assessment"],
+        "--decision-by",
+        noted["decision_promised_by"],
+        "--cost",
+        f"{cost['amount']}:{cost['category']}",
+        "--currency",
+        cost["currency"],
+    ]
+    for text in noted["questions"]:
+        argv += ["--question", text]
+    try:
+        call_command(*argv, stdout=io.StringIO(), stderr=io.StringIO())
+    except CommandError as error:
+        message = str(error).removeprefix("Error: argument ")
+        name = message.split(":", 1)[0].split("/")[0].strip()
+        return "refused", {CLI_NAMES.get(name, name)}
+    return "stored", _stored(interview)
+
+
+DOORS = [web_page, api_calls, cli_command]
 
 
 @pytest.mark.parametrize("door", DOORS)
