@@ -42,6 +42,7 @@ jobs_patterns = [
         applications.application_outcome,
         name="application_outcome",
     ),
+    path("interviews/just-had-one/", debrief.just_interviewed, name="just_interviewed"),
     path(
         "interviews/<int:interview_id>/how-it-went/",
         debrief.interview_debrief,

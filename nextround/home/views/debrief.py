@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.forms import show_refusal
 from nextround.home.debrief import questions_from_lines, record_debrief
 from nextround.home.debrief_forms import HowItWentForm, QuestionsForm, cost_forms
 from nextround.jobs.models import Interview
+from nextround.jobs.today import LOOK_BACK_DAYS
 from nextround.questions.capture import Choice, closest_match, suggest_category
 from nextround.questions.models import Category, Question
 
@@ -42,6 +46,23 @@ def _choices(post, candidates: list[dict]) -> list[Choice]:
             )
         )
     return choices
+
+
+@login_required
+def just_interviewed(request):
+    """ "I've just had an interview": the latest one with no note yet, or a new one to add.
+
+    An interview added for a time already past is met with a link back here.
+    """
+    now = timezone.now()
+    latest = (
+        owned(Interview, request.user)
+        .to_look_back_on(now, now - datetime.timedelta(days=LOOK_BACK_DAYS))
+        .first()
+    )
+    if latest is None:
+        return redirect("jobs:interview_create")
+    return redirect("jobs:interview_debrief", interview_id=latest.pk)
 
 
 @login_required
