@@ -16,6 +16,7 @@ from nextround.core.uploads import CheckedFile, save_with_file
 from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
+from nextround.playbook.drafts import sign_off
 from nextround.playbook.models import ActionKind
 
 
@@ -80,8 +81,7 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
             "",
             "I can send the receipts, and my bank details, in whatever form suits you best.",
             "",
-            "With thanks and best wishes,",
-            interview.owner.get_full_name() or interview.owner.get_username(),
+            sign_off(interview.owner, "With thanks and best wishes,"),
         ]
     )
     subject = f"Interview expenses: {application.role}, {day}"
