@@ -6,12 +6,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
 
 from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.core.mailto import mailto_link
 from nextround.core.uploads import CheckedFile, save_with_file
 from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
@@ -29,11 +29,6 @@ class ClaimDraft:
     @property
     def mailto(self) -> str:
         return mailto_link(self.to, self.subject, self.body)
-
-
-def mailto_link(to: str, subject: str, body: str) -> str:
-    """A ``mailto:`` address with subject and body, encoded as RFC 6068 asks."""
-    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
 
 
 def claimable(interview: Interview):

@@ -7,8 +7,8 @@ and send it from their own mail program through a ``mailto:`` link.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
+from nextround.core.mailto import mailto_link
 from nextround.playbook.models import Action, ActionKind
 
 # Kinds whose step is sending a message.
@@ -31,9 +31,7 @@ class Draft:
     @property
     def mailto(self) -> str:
         """A ``mailto:`` link that opens the mail program with everything filled in."""
-        recipients = ",".join(quote(address, safe="@") for address in self.to)
-        query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
-        return f"mailto:{recipients}?{query}"
+        return mailto_link(self.to, self.subject, self.body)
 
 
 def _panel(application) -> list:

@@ -58,7 +58,10 @@ class DraftForm(forms.ModelForm):
         model = Action
         fields = ["draft_subject", "draft_body"]
         labels = {"draft_subject": "Subject", "draft_body": "Message"}
-        widgets = {"draft_body": forms.Textarea(attrs={"rows": 12})}
+        widgets = {
+            "draft_subject": forms.TextInput(attrs={"data-draft-part": "subject"}),
+            "draft_body": forms.Textarea(attrs={"rows": 12, "data-draft-part": "body"}),
+        }
 
 
 class ResultForm(forms.ModelForm):
