@@ -105,14 +105,14 @@ class ConnectionNoteForm(forms.Form):
     """
 
     note = forms.CharField(
-        label="Note",
-        required=False,
+        label="Your note",
         max_length=CONNECTION_NOTE_LIMIT,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": CONNECTION_NOTE_LIMIT}),
         error_messages={
             "max_length": "Keep the note to %(limit_value)d characters "
-            "(it has %(show_value)d): LinkedIn refuses longer ones."
+            "(it has %(show_value)d): LinkedIn refuses longer ones.",
+            "required": "Write a few words for the note.",
         },
     )
 

@@ -192,3 +192,16 @@ def test_every_drafted_message_uses_the_one_draft_form_and_script(user, user_cli
         assert "data-draft" in page, path
         assert "nextround/drafts.js" in page, path
         assert "data-draft-copy" in page, path
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_emptied_message_is_refused_rather_than_sending_the_old_draft(user, user_client):
+    ask = Action.objects.get(
+        application=rejected_after_interview(user), kind=ActionKind.ASK_FEEDBACK
+    )
+    response = user_client.post(
+        reverse("playbook:draft", args=[ask.pk]),
+        {"draft_subject": "Mine", "draft_body": "  ", "send": "1"},
+    )
+    assert response.status_code == 422
+    assert "Write the message to send." in response.content.decode()
