@@ -14,6 +14,7 @@ import datetime
 import io
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -56,6 +57,17 @@ class Activity:
 
 
 CSV_HEADER = ["date", "activity", "organisation", "role", "detail"]
+
+# The longest range one report covers.
+MAX_DAYS = 366 * 3
+
+
+def check_range(start: datetime.date, end: datetime.date) -> None:
+    """Refuse a range that ends before it starts or spans more than three years, naming ``end``."""
+    if end < start:
+        raise ValidationError({"end": "The end comes before the start."})
+    if (end - start).days > MAX_DAYS:
+        raise ValidationError({"end": "Choose at most three years at a time."})
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

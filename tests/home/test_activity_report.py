@@ -213,3 +213,35 @@ def test_a_report_without_a_known_name_carries_no_name_at_all(user_client, user,
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "jo.bloggs" not in text
     assert "Job search activity" in text
+
+
+def test_the_api_report_is_the_same_signed_with_the_real_name_and_leaves_lines_out(
+    user, api, history
+):
+    user.username, user.signing_name = "jo.bloggs", "Jo Bloggs"
+    user.save()
+    dates = {"start": "2026-03-01", "end": "2026-03-20"}
+    report = api.get("/api/v1/activity", **dates)
+    assert report.status_code == 200
+    assert report.json()["signed_by"] == "Jo Bloggs"
+    assert "jo.bloggs" not in report.content.decode()
+    rows = report.json()["activities"]
+    assert [row["activity"] for row in rows] == [
+        "Applied",
+        "Interview",
+        "Outcome",
+        "Contact",
+        "Follow-up",
+    ]
+    shorter = api.get("/api/v1/activity", **dates, leave_out=[rows[1]["key"], rows[3]["key"]])
+    assert [row["activity"] for row in shorter.json()["activities"]] == [
+        "Applied",
+        "Outcome",
+        "Follow-up",
+    ]
+
+
+def test_the_api_refuses_a_range_that_ends_before_it_starts_naming_the_end(api):
+    response = api.get("/api/v1/activity", start="2026-03-20", end="2026-03-01")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "end"

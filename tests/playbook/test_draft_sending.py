@@ -205,3 +205,25 @@ def test_an_emptied_message_is_refused_rather_than_sending_the_old_draft(user, u
     )
     assert response.status_code == 422
     assert "Write the message to send." in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_api_gives_the_draft_signed_with_the_real_name(user, api):
+    named(user)
+    ask = Action.objects.get(
+        application=rejected_after_interview(user), kind=ActionKind.ASK_FEEDBACK
+    )
+    response = api.get(f"/api/v1/actions/{ask.pk}/draft")
+    assert response.status_code == 200
+    draft = response.json()
+    assert draft["to"] == ["r@example.org"]
+    assert draft["body"].endswith("With best wishes,\nJo Bloggs")
+    assert "jo.bloggs" not in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_api_has_no_draft_for_a_step_that_is_not_a_message(user, api):
+    be_kind = Action.objects.get(
+        application=rejected_after_interview(user), kind=ActionKind.BE_KIND
+    )
+    assert api.get(f"/api/v1/actions/{be_kind.pk}/draft").status_code == 404

@@ -6,15 +6,20 @@ import datetime
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from nextround.core.dates import PlausibleDatesForm
-from nextround.home.activity import activities, activity_csv, activity_pdf, without
+from nextround.home.activity import (
+    activities,
+    activity_csv,
+    activity_pdf,
+    check_range,
+    without,
+)
 from nextround.jobs.forms import DateInput
-
-MAX_DAYS = 366 * 3
 
 
 class ActivityRangeForm(PlausibleDatesForm, forms.Form):
@@ -25,10 +30,10 @@ class ActivityRangeForm(PlausibleDatesForm, forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end:
-            if end < start:
-                self.add_error("end", "The end comes before the start.")
-            elif (end - start).days > MAX_DAYS:
-                self.add_error("end", "Choose at most three years at a time.")
+            try:
+                check_range(start, end)
+            except ValidationError as refused:
+                self.add_error(None, refused)
         return cleaned
 
 
