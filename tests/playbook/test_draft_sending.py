@@ -227,3 +227,20 @@ def test_the_api_has_no_draft_for_a_step_that_is_not_a_message(user, api):
         application=rejected_after_interview(user), kind=ActionKind.BE_KIND
     )
     assert api.get(f"/api/v1/actions/{be_kind.pk}/draft").status_code == 404
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_name_added_in_settings_signs_the_drafts_from_then_on(user, user_client):
+    named(user, signing_name="")
+    ask = Action.objects.get(
+        application=rejected_after_interview(user), kind=ActionKind.ASK_FEEDBACK
+    )
+    settings_page = user_client.get(reverse("accounts:settings")).content.decode()
+    assert "Your name, to sign letters with" in settings_page
+    user_client.post(
+        reverse("accounts:settings"),
+        {"signing_name": "Jo Bloggs", "email": "", "country": "GB", "holiday_region": "ENG"},
+    )
+    user.refresh_from_db()
+    assert user.signing_name == "Jo Bloggs"
+    assert draft_for(ask).body.endswith("With best wishes,\nJo Bloggs")
