@@ -132,8 +132,10 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                 "Follow-up",
                 organisation,
                 application.role if application else "",
-                STEP_ACTIVITIES[action.kind]
-                + (f" ({action.contact.name})" if action.contact else ""),
+                # A follow-up with a contact is keeping in touch with a person, not an employer.
+                f"Followed up with {action.contact.name}"
+                if action.contact
+                else STEP_ACTIVITIES[action.kind],
                 f"step-{action.pk}",
             )
         )

@@ -245,3 +245,12 @@ def test_the_api_refuses_a_range_that_ends_before_it_starts_naming_the_end(api):
     response = api.get("/api/v1/activity", start="2026-03-20", end="2026-03-01")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "end"
+
+
+def test_a_follow_up_with_a_contact_names_the_person_not_an_employer(user):
+    contact = ContactFactory(owner=user, name="Morag Ellery")
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 12, tzinfo=datetime.UTC), tick=False):
+        ensure_action(user, "follow_up", TODAY, contact=contact)
+        complete_actions(user, ["follow_up"], contact=contact)
+    [row] = activities(user, TODAY, TODAY)
+    assert row.detail == "Followed up with Morag Ellery"
