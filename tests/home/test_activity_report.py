@@ -254,3 +254,10 @@ def test_a_follow_up_with_a_contact_names_the_person_not_an_employer(user):
         complete_actions(user, ["follow_up"], contact=contact)
     [row] = activities(user, TODAY, TODAY)
     assert row.detail == "Followed up with Morag Ellery"
+
+
+def test_the_page_says_where_to_add_a_name_when_none_is_known(user, user_client, history):
+    user.first_name = user.last_name = user.signing_name = ""
+    user.save()
+    page = user_client.get("/applications/activity/", {"start": "2026-03-01", "end": "2026-03-20"})
+    assert "add the name you sign letters with in Settings" in page.content.decode()
