@@ -171,3 +171,25 @@ def test_without_javascript_one_button_keeps_the_edits_and_opens_them(
         assert ask.draft_subject == "Edited without scripts"
     finally:
         context.close()
+
+
+def test_the_panel_step_offers_searches_a_live_count_and_copy(logged_in_page, rejection):
+    page = logged_in_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    step = Action.objects.get(application=rejection, kind=ActionKind.CONNECT_PANEL)
+    robin = rejection.interviews.get().panel.get()
+    page.goto(step.get_absolute_url())
+    assert_accessible(page)
+    search = page.get_by_role("link", name="Search people on LinkedIn for Robin Examplefield")
+    assert "keywords=Robin+Examplefield" in search.get_attribute("href")
+    note = page.get_by_role("textbox", name="Your note")
+    note.fill("Thank you, Robin.")
+    assert page.locator(f"#note-{robin.pk}-note_count").inner_text().startswith("17 of 300")
+    page.get_by_role("button", name="Copy the note").click()
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("() => navigator.clipboard.readText()") == "Thank you, Robin."
+    page.get_by_role("button", name="Save the note").click()
+    page.get_by_text("Note saved.").wait_for()
+    assert page.url.endswith(step.get_absolute_url())
+    assert note.input_value() == "Thank you, Robin."
+    assert_accessible(page)
