@@ -100,7 +100,10 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
             )
         )
     start_at, end_at = _day_bounds(start, end)
-    interviews = owned(Interview, user).filter(starts_at__range=(start_at, end_at))
+    # An interview still to come is not something done yet.
+    interviews = owned(Interview, user).filter(
+        starts_at__range=(start_at, min(end_at, timezone.now()))
+    )
     for interview in interviews.select_related("application__organisation"):
         found.append(
             Activity(

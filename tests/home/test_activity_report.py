@@ -261,3 +261,11 @@ def test_the_page_says_where_to_add_a_name_when_none_is_known(user, user_client,
     user.save()
     page = user_client.get("/applications/activity/", {"start": "2026-03-01", "end": "2026-03-20"})
     assert "add the name you sign letters with in Settings" in page.content.decode()
+
+
+def test_an_interview_still_to_come_is_not_reported_yet(user):
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 12, tzinfo=datetime.UTC), tick=False):
+        InterviewFactory(
+            owner=user, starts_at=datetime.datetime(2026, 3, 25, 10, tzinfo=datetime.UTC)
+        )
+        assert activities(user, TODAY, datetime.date(2026, 3, 31)) == []
