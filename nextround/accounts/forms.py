@@ -15,12 +15,15 @@ class SignupForm(UserCreationForm):
 class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["email", "country", "holiday_region"]
+        fields = ["signing_name", "email", "country", "holiday_region"]
         labels = {
+            "signing_name": "Your name, to sign letters with",
             "country": "Country (for public holidays)",
             "holiday_region": "Region (for public holidays)",
         }
         help_texts = {
+            "signing_name": "Drafted emails and your activity report end with it, "
+            "for example “Sam Rivera”. Your username is never used.",
             "holiday_region": "Where a part of the country has holidays of its own: ENG, SCT, WLS "
             "or NIR in the UK, BY or BE in Germany. Leave blank for national holidays only.",
             "country": "Two letters, such as GB, IE, DE or US. Working days skip its public holidays.",

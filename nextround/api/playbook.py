@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from nextround.api.fields import Date, Payload, RecordId
 from nextround.core.access import get_owned_or_404, owned
 from nextround.playbook import plan
+from nextround.playbook.drafts import draft_for
 from nextround.playbook.models import Action, ActionKind, ActionStatus
 
 router = Router(tags=["plan"])
@@ -30,6 +32,13 @@ class ActionOut(Schema):
     done_at: datetime.datetime | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+
+
+class DraftOut(Schema):
+    to: list[str]
+    subject: str
+    body: str
+    mailto: str
 
 
 class ActionPatch(Payload):
@@ -59,6 +68,27 @@ def list_actions(
 @router.get("/actions/{action_id}", response=ActionOut)
 def get_action(request, action_id: int):
     return get_owned_or_404(Action, request.auth, pk=action_id)
+
+
+@router.get("/actions/{action_id}/draft", response=DraftOut)
+def get_action_draft(request, action_id: int):
+    """The drafted message of a step that is one (a feedback request, a chase, a follow-up).
+
+    With the person's saved edits, signed with their real name; 404 for a
+    step that is not a message.
+    """
+    action = get_owned_or_404(
+        Action.objects.select_related("application__organisation"), request.auth, pk=action_id
+    )
+    draft = draft_for(action)
+    if draft is None:
+        raise Http404("This step is not a message.")
+    return {
+        "to": list(draft.to),
+        "subject": draft.subject,
+        "body": draft.body,
+        "mailto": draft.mailto,
+    }
 
 
 @router.patch("/actions/{action_id}", response=ActionOut)

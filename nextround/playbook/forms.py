@@ -54,11 +54,26 @@ class UndoForm(PlausibleDatesForm, forms.Form):
 
 
 class DraftForm(forms.ModelForm):
+    """The person's edits to a drafted message: what the send link sends, exactly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty box would send the drafted words instead of nothing: ask for words.
+        for name in self.fields:
+            self.fields[name].required = True
+
     class Meta:
         model = Action
         fields = ["draft_subject", "draft_body"]
         labels = {"draft_subject": "Subject", "draft_body": "Message"}
-        widgets = {"draft_body": forms.Textarea(attrs={"rows": 12})}
+        error_messages = {
+            "draft_subject": {"required": "Give the email a subject."},
+            "draft_body": {"required": "Write the message to send."},
+        }
+        widgets = {
+            "draft_subject": forms.TextInput(attrs={"data-draft-part": "subject"}),
+            "draft_body": forms.Textarea(attrs={"rows": 12, "data-draft-part": "body"}),
+        }
 
 
 class ResultForm(forms.ModelForm):
