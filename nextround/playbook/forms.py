@@ -117,6 +117,7 @@ class HeardBackForm(PlausibleDatesForm, forms.Form):
         required=False,
         label="Which application?",
         empty_label="One not recorded yet (name it below)",
+        error_messages={"invalid_choice": "Choose one of your applications from the list."},
     )
     organisation = forms.CharField(
         label="Organisation",

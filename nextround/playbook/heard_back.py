@@ -51,10 +51,7 @@ def _which_application(user, application_id, organisation_name: str, role: str):
     """The application named by id, or ``None`` when it is named by organisation and role."""
     named = bool((organisation_name or "").strip() or (role or "").strip())
     if application_id is None:
-        if not named:
-            raise ValidationError(
-                {"application": "Choose the application, or name the organisation and role."}
-            )
+        # Nothing chosen: the organisation and role are asked for, by name.
         return None
     if named:
         raise ValidationError({"application": "Choose an application or name a new one, not both."})
