@@ -56,7 +56,7 @@ def update_profile(user: User, changes: dict) -> User:
     """
     details = _check_details(changes)
     if "country" in changes or "holiday_region" in changes:
-        country = changes.get("country") or user.country
+        country = changes.get("country", user.country)
         if "holiday_region" in changes:
             region = changes["holiday_region"] or ""
         else:
@@ -74,7 +74,7 @@ def check_new_account(username: str, password: str, details: dict) -> User:
     Model = get_user_model()
     checked = _check_details(details)
     country, region = check_place(
-        details.get("country") or "GB", details.get("holiday_region") or ""
+        details.get("country", "GB"), details.get("holiday_region") or ""
     )
     user = Model(username=username, country=country, holiday_region=region, **checked)
     if not username or len(username) > USERNAME_LENGTH:
