@@ -54,8 +54,7 @@ def me(request):
 @router.patch("/me", response=MeOut)
 def update_me(request, payload: MePatch):
     """Change the signing name, email, country or region; each is checked as on Settings."""
+    # A null country is refused like an unknown one: every account has one.
     changes = payload.dict(exclude_unset=True)
-    if "country" in changes and changes["country"] is None:
-        changes.pop("country")
     update_profile(request.auth, changes)
     return _me(request, request.auth)
