@@ -73,9 +73,7 @@ def check_new_account(username: str, password: str, details: dict) -> User:
     """An unsaved account with everything checked; a refusal names the field."""
     Model = get_user_model()
     checked = _check_details(details)
-    country, region = check_place(
-        details.get("country", "GB"), details.get("holiday_region") or ""
-    )
+    country, region = check_place(details.get("country", "GB"), details.get("holiday_region") or "")
     user = Model(username=username, country=country, holiday_region=region, **checked)
     if not username or len(username) > USERNAME_LENGTH:
         raise ValidationError(

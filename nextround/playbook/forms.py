@@ -138,6 +138,12 @@ class HeardBackForm(PlausibleDatesForm, forms.Form):
         self.has_applications = waiting.exists()
         if not self.has_applications:
             del self.fields["application"]
+            for name, problem in (
+                ("organisation", "Name the organisation."),
+                ("role", "Name the role."),
+            ):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = problem
         else:
             self.fields["organisation"].help_text = "Only for an application not in the list."
 
