@@ -95,3 +95,15 @@ def test_the_outcome_select_refuses_a_hurried_save(page, transactional_db, log_i
     assert_accessible(page)
     expect(page.get_by_text("Choose what you heard: an offer, a no, no reply…")).to_be_visible()
     expect(page.get_by_label("Organisation")).to_have_value("Harbour Maritime Museum")
+
+
+def test_setup_asks_the_password_once_and_can_show_it(page, transactional_db):
+    page.goto("/accounts/setup/")
+    password = page.get_by_label("Password", exact=True)
+    password.fill("a-long-test-password-42")
+    expect(password).to_have_attribute("type", "password")
+    page.get_by_label("Show password").check()
+    expect(password).to_have_attribute("type", "text")
+    assert_accessible(page)
+    page.get_by_label("Show password").uncheck()
+    expect(password).to_have_attribute("type", "password")
