@@ -46,8 +46,7 @@ CASES: dict[str, list[list[str]]] = {
         ["--user", "robin", "--outcome", "rejected"],
         ["--user", "robin", "--org", "Harbour Gallery", "--role", "Curator", "--outcome", "maybe"],
         ["--user", "robin", "--application", "many", "--outcome", "rejected"],
-        ["--user", "robin", "--org", "Harbour", "--role", "Curator", "--outcome", "rejected"]
-        + ["--date", "someday"],
+        ["--user", "robin", "--role", "Curator", "--outcome", "rejected", "--date", "someday"],
     ],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "review": [UNKNOWN_OPTION, ["--user", "nobody"]],
