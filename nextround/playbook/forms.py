@@ -109,6 +109,9 @@ def settings_context(user) -> dict:
     return {"playbook_form": PlaybookSettingsForm(user=user)}
 
 
+LISTED_APPLICATIONS = 100
+
+
 class HeardBackForm(PlausibleDatesForm, forms.Form):
     """The news about an application, in one form: which one, what was heard, and when."""
 
@@ -133,7 +136,14 @@ class HeardBackForm(PlausibleDatesForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["decided_on"].initial = timezone.localdate()
         waiting = owned(Application, user).open().select_related("organisation")
-        self.fields["application"].queryset = waiting.order_by("-updated_at", "-pk")
+        waiting = waiting.order_by("-updated_at", "-pk")
+        self.fields["application"].queryset = waiting
+        # Any application still waiting is accepted; the list offers the
+        # latest ones, and an older one is found by its organisation and role.
+        self.fields["application"].choices = [
+            ("", self.fields["application"].empty_label),
+            *((each.pk, str(each)) for each in waiting[:LISTED_APPLICATIONS]),
+        ]
         # With nothing recorded yet, there is nothing to choose from: name it.
         self.has_applications = waiting.exists()
         if not self.has_applications:
@@ -145,7 +155,11 @@ class HeardBackForm(PlausibleDatesForm, forms.Form):
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = problem
         else:
-            self.fields["organisation"].help_text = "Only for an application not in the list."
+            self.fields[
+                "organisation"
+            ].help_text = (
+                "For an application not in the list: one that is new here, or an older one."
+            )
 
     def workflow_arguments(self) -> dict:
         """The form's answers, as ``heard_back`` takes them."""

@@ -7,6 +7,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from nextround.jobs.models import Application, Organisation
 from nextround.playbook.models import ActionKind
@@ -82,3 +83,20 @@ def test_the_list_offers_only_applications_still_waiting(user, user_client):
     ApplicationFactory(owner=user, role="Registrar", outcome="rejected", status="rejected")
     form = user_client.get(URL).context["form"]
     assert list(form.fields["application"].queryset) == [waiting]
+
+
+def test_the_list_is_bounded_and_an_older_application_is_found_by_name(user, user_client):
+    from nextround.playbook.forms import LISTED_APPLICATIONS
+
+    oldest = ApplicationFactory(owner=user, role="Archivist", organisation__name="Old Mill")
+    ApplicationFactory.create_batch(LISTED_APPLICATIONS, owner=user)
+    form = user_client.get(URL).context["form"]
+    assert len(form.fields["application"].choices) == LISTED_APPLICATIONS + 1
+    response = user_client.post(
+        URL,
+        {"organisation": "old mill", "role": "archivist", "outcome": "no_reply"}
+        | {"decided_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 302
+    oldest.refresh_from_db()
+    assert oldest.outcome == "no_reply"
