@@ -64,3 +64,9 @@ def test_the_first_application_brings_today_s_sections_back(user, user_client):
     assert "Where would you like to start?" not in page
     for section in EMPTY_SECTIONS:
         assert section in page, section
+
+
+def test_today_keeps_a_way_to_tell_the_news_after_the_first_run(user, user_client):
+    ApplicationFactory(owner=user)
+    page = user_client.get(reverse("today")).content.decode()
+    assert f'href="{reverse("playbook:heard_back")}">I\'ve heard back</a>' in page
