@@ -107,6 +107,8 @@ class HeardBackIn(Payload):
 
 
 class HeardBackOut(Schema):
+    # The application the news is about: its id, as ``application_id``.
+    id: RecordId
     application_id: RecordId
     organisation_id: RecordId
     role: str
@@ -148,6 +150,7 @@ def tell_outcome(request, payload: HeardBackIn):
     application = news.application
     step = news.feedback_request
     answer = {
+        "id": application.pk,
         "application_id": application.pk,
         "organisation_id": application.organisation_id,
         "role": application.role,
