@@ -29,11 +29,25 @@ CASES: dict[str, list[list[str]]] = {
     "check": [UNKNOWN_OPTION, ["no_such_app"]],
     "demo": [UNKNOWN_OPTION, ["surplus"]],
     "collectstatic": [UNKNOWN_OPTION],
-    "createuser": [UNKNOWN_OPTION, [], ["robin", "--password-stdin"]],
+    "createuser": [
+        UNKNOWN_OPTION,
+        [],
+        ["robin", "--password-stdin"],
+        ["sam", "--password-stdin", "--country", "XX"],
+    ],
     # "robin" with nothing on standard input: the password prompt gets no answer.
     "changepassword": [UNKNOWN_OPTION, [], ["nobody"], ["robin"]],
     "token": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
     "unlock": [UNKNOWN_OPTION, [], ["--user", "nobody"]],
+    "heard-back": [
+        UNKNOWN_OPTION,
+        [],
+        ["--user", "nobody", "--outcome", "rejected"],
+        ["--user", "robin", "--outcome", "rejected"],
+        ["--user", "robin", "--org", "Harbour Gallery", "--role", "Curator", "--outcome", "maybe"],
+        ["--user", "robin", "--application", "many", "--outcome", "rejected"],
+        ["--user", "robin", "--role", "Curator", "--outcome", "rejected", "--date", "someday"],
+    ],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "review": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "search": [
