@@ -13,6 +13,7 @@ from nextround.home.views import (
     debrief,
     insights,
     portability,
+    search,
     settings,
     today,
 )
@@ -20,6 +21,7 @@ from nextround.home.views import (
 urlpatterns = [
     path("", today.today, name="today"),
     path("insights/", insights.insights, name="insights"),
+    path("search/", search.search_page, name="search"),
 ]
 
 # Joins the "accounts" namespace under /accounts/.

@@ -242,6 +242,10 @@ def test_the_terminal_lists_the_interviews_waiting_and_keeps_a_note_on_one(user)
 @time_machine.travel(NOW, tick=False)
 def test_just_had_an_interview_leads_to_the_latest_one_waiting_or_to_adding_one(user, user_client):
     entry = reverse("jobs:just_interviewed")
+    assert user_client.get(entry).url == reverse("jobs:application_create")
+    earlier = InterviewFactory(owner=user, starts_at=NOW - datetime.timedelta(days=6))
+    earlier.feeling = 3
+    earlier.save()
     assert user_client.get(entry).url == reverse("jobs:interview_create")
     InterviewFactory(owner=user, starts_at=NOW - datetime.timedelta(days=6))
     latest = InterviewFactory(owner=user, starts_at=YESTERDAY)

@@ -14,7 +14,7 @@ from nextround.core.access import get_owned_or_404, owned
 from nextround.core.forms import show_refusal
 from nextround.home.debrief import questions_from_lines, record_debrief
 from nextround.home.debrief_forms import HowItWentForm, QuestionsForm, cost_forms
-from nextround.jobs.models import Interview
+from nextround.jobs.models import Application, Interview
 from nextround.jobs.today import LOOK_BACK_DAYS
 from nextround.questions.capture import Choice, closest_match, suggest_category
 from nextround.questions.models import Category, Question
@@ -60,9 +60,12 @@ def just_interviewed(request):
         .to_look_back_on(now, now - datetime.timedelta(days=LOOK_BACK_DAYS))
         .first()
     )
-    if latest is None:
+    if latest is not None:
+        return redirect("jobs:interview_debrief", interview_id=latest.pk)
+    if owned(Application, request.user).exists():
         return redirect("jobs:interview_create")
-    return redirect("jobs:interview_debrief", interview_id=latest.pk)
+    # A new account: the interview needs the application it was for first.
+    return redirect("jobs:application_create")
 
 
 @login_required
