@@ -18,6 +18,7 @@ from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
 from nextround.playbook.drafts import sign_off
 from nextround.playbook.models import ActionKind
+from nextround.playbook.plan import interview_costs_changed
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,22 @@ def save_expense(
     expense.full_clean()
     with transaction.atomic():
         save_with_file(expense, upload, remove=remove_receipt)
+        # A cost recorded earns the interview its claim step, even after a remote one.
+        interview_costs_changed(expense.interview)
         if expense.claim_status in ASKED_STATUSES and not claimable(expense.interview).exists():
             finish_claim_step(expense.owner, expense.interview)
     return expense
+
+
+def delete_expense(expense: Expense) -> None:
+    """Delete an expense (and its receipt); the interview's claim step follows what is left.
+
+    A remote interview whose only cost goes no longer has anything to claim.
+    """
+    interview = expense.interview
+    with transaction.atomic():
+        expense.delete()
+        interview_costs_changed(interview)
 
 
 def finish_claim_step(user, interview: Interview) -> None:

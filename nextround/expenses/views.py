@@ -17,6 +17,7 @@ from nextround.core.views import delete_after_confirming
 from nextround.expenses.claims import (
     ClaimDraft,
     claimable,
+    delete_expense,
     draft_claim,
     mark_asked,
     save_expense,
@@ -102,6 +103,11 @@ def expense_edit(request, expense_id: int):
 @login_required
 def expense_delete(request, expense_id: int):
     expense = get_owned_or_404(Expense, request.user, pk=expense_id)
+    if request.method == "POST":
+        # Through the workflow, so the interview's claim step follows what is left.
+        delete_expense(expense)
+        messages.success(request, f"Deleted {expense}.")
+        return redirect("expenses:expenses")
     return delete_after_confirming(
         request,
         expense,

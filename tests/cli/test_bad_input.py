@@ -50,6 +50,13 @@ CASES: dict[str, list[list[str]]] = {
     ],
     "agenda": [UNKNOWN_OPTION, ["--user", "nobody"]],
     "review": [UNKNOWN_OPTION, ["--user", "nobody"]],
+    "how-it-went": [
+        UNKNOWN_OPTION,
+        ["--user", "nobody"],
+        ["--user", "robin", "not-a-number"],
+        ["--user", "robin", "999", "--feeling", "4"],
+        ["--user", "robin", "999", "--feeling", "9"],
+    ],
     "search": [
         UNKNOWN_OPTION,
         ["--user", "nobody", "archive"],
