@@ -54,6 +54,15 @@ class AccountSettingsForm(forms.ModelForm):
         return cleaned
 
 
+class AppearanceForm(forms.ModelForm):
+    """Light, dark, or whatever the device asks for."""
+
+    class Meta:
+        model = User
+        fields = ["theme"]
+        widgets = {"theme": forms.RadioSelect}
+
+
 class TokenForm(forms.Form):
     name = forms.CharField(
         max_length=100, label="Token name", help_text="Where you will use it, e.g. “laptop script”."
