@@ -1,15 +1,34 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from nextround.accounts.models import User
+from nextround.accounts.passwords import explain_new_password
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, saying what went wrong in kinder words."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That username and password do not match an account here. "
+        "Check both (capital letters count) and try again.",
+        "inactive": "This account is switched off. Whoever runs Next Round can switch it on.",
+    }
 
 
 class SignupForm(UserCreationForm):
     class Meta:
         model = User
         fields = ["username", "email"]
+        help_texts = {
+            "username": "The name you log in with: letters, digits and . @ + - _ only.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        explain_new_password(self, "password1", "password2")
 
 
 class AccountSettingsForm(forms.ModelForm):

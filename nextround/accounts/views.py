@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround.accounts.calendar import calendar_feed_url
-from nextround.accounts.forms import AppearanceForm, SignupForm, TokenForm
+from nextround.accounts.forms import AppearanceForm, LoginForm, SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
 
@@ -22,6 +22,7 @@ class LoginView(auth_views.LoginView):
     """Django's login page, with the self-hosted way back in for a forgotten password."""
 
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
 
     def get_context_data(self, **kwargs):
         """Add how long too many wrong passwords pause the login, as configured."""

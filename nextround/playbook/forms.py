@@ -60,6 +60,12 @@ class DraftForm(forms.ModelForm):
         labels = {"draft_subject": "Subject", "draft_body": "Message"}
         widgets = {"draft_body": forms.Textarea(attrs={"rows": 12})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A message may be left empty, but nobody needs telling that it is optional.
+        for field in self.fields.values():
+            field.optional_unsaid = True
+
 
 class ResultForm(forms.ModelForm):
     class Meta:
@@ -85,11 +91,14 @@ class PlaybookSettingsForm(forms.Form):
         low, high = OFFSET_BOUNDS
         for rule in RULES:
             unit = Unit(rule.unit).label
+            # The usual timing is named only where the person has changed it,
+            # so that they can find their way back.
+            changed = offsets.get(rule.key, rule.offset) != rule.offset
             self.fields[f"offset_{rule.key}"] = forms.IntegerField(
                 label=rule.label,
                 min_value=low,
                 max_value=high,
-                help_text=f"In {unit}; the table's default is {rule.offset}.",
+                help_text=f"In {unit}; usually {rule.offset}." if changed else f"In {unit}.",
             )
 
     def save(self) -> None:
