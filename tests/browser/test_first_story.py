@@ -30,7 +30,7 @@ def test_it_carries_a_newcomer_from_setup_to_a_recorded_rejection(page, transact
     visit(page)
     page.get_by_label("Username").fill("robin")
     page.get_by_label("Password", exact=True).fill("a-long-test-password-42")
-    page.get_by_label("Password confirmation").fill("a-long-test-password-42")
+    page.get_by_label("Password again").fill("a-long-test-password-42")
     page.get_by_role("button", name="Create my account").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
     visit(page)
