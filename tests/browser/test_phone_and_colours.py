@@ -101,6 +101,13 @@ def test_chart_text_is_never_below_12px(demo_page, viewport):
     )
     assert sizes, "the insights page drew no chart labels"
     assert min(sizes) >= 12
+    page.goto(reverse("questions:stats"))
+    sizes = page.eval_on_selector_all(
+        ".heatmap td, .heatmap th, .heatmap .date",
+        "cells => cells.map(cell => parseFloat(getComputedStyle(cell).fontSize))",
+    )
+    assert sizes, "the review statistics drew no heatmap"
+    assert min(sizes) >= 12
 
 
 def background(page) -> tuple[int, ...]:
