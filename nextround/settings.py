@@ -115,6 +115,9 @@ TEMPLATES = [
     },
 ]
 
+# Words instead of Django's "---------" for an empty choice.
+FORM_RENDERER = "nextround.core.forms.KindFormRenderer"
+
 
 def _database_from_env() -> dict:
     url = os.environ.get("DATABASE_URL")

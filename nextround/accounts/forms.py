@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
+from nextround.accounts.models import User
 from nextround.accounts.places import place_choices, place_value, split_place
 
 SIGNING_NAME_HELP = (
@@ -116,6 +118,26 @@ class AccountSettingsForm(forms.Form):
             "country": country,
             "holiday_region": region,
         }
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, saying what went wrong in kinder words."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That login name and password do not match an account here. "
+        "Check both (capital letters count) and try again.",
+        "inactive": "This account is switched off. Whoever runs Next Round can switch it on.",
+    }
+
+
+class AppearanceForm(forms.ModelForm):
+    """Light, dark, or whatever the device asks for."""
+
+    class Meta:
+        model = User
+        fields = ["theme"]
+        widgets = {"theme": forms.RadioSelect}
 
 
 class TokenForm(forms.Form):

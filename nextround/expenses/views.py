@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404, owned
@@ -184,7 +185,12 @@ def claim_asked(request, interview_id: int):
     if changed:
         messages.success(
             request,
-            f"Marked {changed} expense{'s' if changed != 1 else ''} as asked. Well done for asking.",
+            ngettext(
+                "Marked %(count)d expense as asked. Well done for asking.",
+                "Marked %(count)d expenses as asked. Well done for asking.",
+                changed,
+            )
+            % {"count": changed},
         )
     else:
         messages.info(request, "Nothing was waiting to be asked for.")

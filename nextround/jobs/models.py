@@ -181,6 +181,11 @@ class Application(OwnedModel):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def went_to_someone_else(self) -> bool:
+        """Decided, and not in the person's favour: the time to ask who got the job."""
+        return bool(self.outcome) and self.outcome not in (Outcome.OFFERED, Outcome.ACCEPTED)
+
     def advance_to_interviewing(self) -> None:
         """An interview moves an application still being prepared or sent on to interviewing."""
         if self.status in (Status.PREPARING, Status.APPLIED):

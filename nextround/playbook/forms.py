@@ -103,11 +103,14 @@ class PlaybookSettingsForm(forms.Form):
         low, high = OFFSET_BOUNDS
         for rule in RULES:
             unit = Unit(rule.unit).label
+            # The usual timing is named only where the person has changed it,
+            # so that they can find their way back.
+            changed = offsets.get(rule.key, rule.offset) != rule.offset
             self.fields[f"offset_{rule.key}"] = forms.IntegerField(
                 label=rule.label,
                 min_value=low,
                 max_value=high,
-                help_text=f"In {unit}; the table's default is {rule.offset}.",
+                help_text=f"In {unit}; usually {rule.offset}." if changed else f"In {unit}.",
             )
 
     def save(self) -> None:
