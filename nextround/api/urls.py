@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError
 
 from nextround.api import (
     accounts,
+    captures,
     expenses,
     feedback,
     happybox,
@@ -119,3 +120,4 @@ api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
 api.add_router("", questions.router)
+api.add_router("", captures.router)
