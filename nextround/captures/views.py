@@ -47,7 +47,7 @@ SHELL_STATIC = [
 
 @login_required
 def capture(request):
-    """"Just out of an interview": note it now; the page also works from the offline queue."""
+    """ "Just out of an interview": note it now; the page also works from the offline queue."""
     form = CaptureForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +81,11 @@ def capture_shell(request):
     """The capture page as the service worker keeps it: no interviews, no name, nobody's data."""
     nobody = AnonymousUser()
     form = CaptureForm(user=nobody)
-    return render(request, "captures/capture.html", {"form": form, "shell": True, "user": nobody, "messages": []})
+    return render(
+        request,
+        "captures/capture.html",
+        {"form": form, "shell": True, "user": nobody, "messages": []},
+    )
 
 
 @require_GET
