@@ -26,7 +26,9 @@ LATEST = 100
 class CostIn(Payload):
     category: ExpenseCategory = ExpenseCategory.TRAIN
     description: str = Field("", max_length=200)
-    amount: Decimal = Field(..., gt=0, max_digits=10, decimal_places=2)
+    amount: str = Field(
+        ..., pattern=r"^\d{1,8}(\.\d{1,2})?$", description='Money as a decimal string: "12.30".'
+    )
     currency: str = Field(DEFAULT_CURRENCY, min_length=1, max_length=10)
     receipt: str | None = Field(
         None, description="The receipt's photo or PDF, base64-encoded (a data: URL is fine too)."
@@ -104,7 +106,7 @@ def create_capture(request, payload: CaptureIn):
         noted_at=payload.noted_at,
         costs=[
             Cost(
-                amount=cost.amount,
+                amount=Decimal(cost.amount),
                 category=cost.category,
                 currency=cost.currency,
                 description=cost.description,

@@ -184,8 +184,10 @@
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY|A|AUDIO)$/.test(target.tagName))) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     if (event.key === " ") {
+      // On a button or link, space does what it always does there.
+      if (target && /^(BUTTON|SUMMARY|A|AUDIO)$/.test(target.tagName)) return;
       event.preventDefault();
       toggleTimer();
     } else if ((event.key === "r" || event.key === "R") && !recordButton.hidden) {
