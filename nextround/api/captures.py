@@ -23,7 +23,7 @@ router = Router(tags=["captures"])
 LATEST = 100
 
 
-class CostIn(Payload):
+class NoteCostIn(Payload):
     category: ExpenseCategory = ExpenseCategory.TRAIN
     description: str = Field("", max_length=200)
     amount: str = Field(
@@ -36,7 +36,7 @@ class CostIn(Payload):
     receipt_name: str = Field("", max_length=200)
 
 
-class CaptureIn(Payload):
+class AfterInterviewNoteIn(Payload):
     client_id: uuid.UUID = Field(..., description="Made on the device; a repeat returns 200.")
     interview_id: RecordId | None = None
     organisation: str = Field("", max_length=200)
@@ -47,10 +47,10 @@ class CaptureIn(Payload):
     unprepared: bool = False
     decision_promised_by: Date | None = None
     noted_at: DateTime | None = None
-    costs: list[CostIn] = Field([], max_length=10)
+    costs: list[NoteCostIn] = Field([], max_length=10)
 
 
-class CaptureOut(Schema):
+class AfterInterviewNoteOut(Schema):
     id: int
     client_id: uuid.UUID
     interview_id: int | None
@@ -84,8 +84,8 @@ def _receipt(text: str | None) -> bytes | None:
         raise ValidationError({"receipt": "The receipt is not base64-encoded."}) from None
 
 
-@router.post("/captures", response={200: CaptureOut, 201: CaptureOut})
-def create_capture(request, payload: CaptureIn):
+@router.post("/captures", response={200: AfterInterviewNoteOut, 201: AfterInterviewNoteOut})
+def create_capture(request, payload: AfterInterviewNoteIn):
     """Keep a note made straight after an interview: 201 the first time, 200 on a repeat.
 
     Give ``interview_id``, or ``organisation`` and ``role`` (a recent
@@ -120,7 +120,7 @@ def create_capture(request, payload: CaptureIn):
     return Status(201 if created else 200, capture)
 
 
-@router.get("/captures", response=list[CaptureOut])
+@router.get("/captures", response=list[AfterInterviewNoteOut])
 def list_captures(request):
     """The latest notes made after interviews, newest first."""
     return list(
