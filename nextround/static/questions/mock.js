@@ -139,20 +139,29 @@
       chunks = [];
       recorder = new MediaRecorder(stream);
       recorder.addEventListener("dataavailable", function (event) {
-        if (event.data && event.data.size) chunks.push(event.data);
+        if (!event.data || !event.data.size) return;
+        if (!chunks.length && recorder.state === "recording") {
+          status.textContent = "Recording: the microphone can hear you.";
+        }
+        chunks.push(event.data);
       });
       recorder.addEventListener("stop", function () {
         stream.getTracks().forEach(function (track) { track.stop(); });
         var audio = new Blob(chunks, { type: recorder.mimeType || "audio/webm" });
         recordButton.textContent = "Record my answer";
         recordButton.setAttribute("aria-pressed", "false");
+        if (!audio.size) {
+          status.textContent = "Nothing was recorded. Try again, a little longer.";
+          return;
+        }
         withStore("readwrite", function (store) {
           store.add({ question_id: questionId, question_text: questionText, recorded_at: new Date().toISOString(), audio: audio });
         }).then(render).then(function () {
           status.textContent = "Recording kept on this device. Play it back below.";
         });
       });
-      recorder.start();
+      // In slices, so that the page can say the microphone is heard.
+      recorder.start(500);
       recordButton.textContent = "Stop recording";
       recordButton.setAttribute("aria-pressed", "true");
       status.textContent = "Recording…";
