@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from nextround.accounts.setup import demo_account_exists, needs_first_account
 
-
 INSTALLABLE_APP_PATHS = frozenset(
     ["/manifest.webmanifest", "/sw.js", "/offline/", "/capture/offline-copy/"]
 )
