@@ -8,6 +8,7 @@ from django import forms
 
 from nextround.captures.capturing import Cost, Note, recent_interviews
 from nextround.core.currencies import DEFAULT_CURRENCY
+from nextround.core.dates import PlausibleDatesForm
 from nextround.core.uploads import UploadField
 from nextround.expenses.models import ExpenseCategory
 
@@ -26,7 +27,7 @@ class InterviewChoice(forms.ModelChoiceField):
         return f"{application.organisation.name}: {application.role} ({interview.starts_at:%-d %b})"
 
 
-class CaptureForm(forms.Form):
+class CaptureForm(PlausibleDatesForm, forms.Form):
     """What to note straight after an interview; every part but the interview is optional."""
 
     client_id = forms.UUIDField(widget=forms.HiddenInput)

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('expenses', '0002_record_uid'),
-        ('jobs', '0004_record_uid'),
+        ('jobs', '0001_initial'),
         ('questions', '0002_record_uid'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
