@@ -34,7 +34,7 @@ class CaptureForm(PlausibleDatesForm, forms.Form):
     interview = InterviewChoice(
         queryset=None,
         required=False,
-        empty_label="Another interview: I'll type it below",
+        empty_label="Another interview (type it below)",
         label="Which interview",
     )
     organisation = forms.CharField(required=False, max_length=200)

@@ -95,7 +95,7 @@
         var item = document.createElement("li");
         var title = document.createElement("p");
         var when = new Date(recording.recorded_at);
-        title.textContent = recording.question_text + " (" + when.toLocaleString() + ")";
+        title.textContent = recording.question_text + " (" + when.toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" }) + ")";
         var audio = document.createElement("audio");
         audio.controls = true;
         audio.preload = "metadata";
