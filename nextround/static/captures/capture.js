@@ -144,9 +144,17 @@
     });
   }
 
+  // Notes sent from this page or by the service worker, each shown once.
+  function remember(sent) {
+    (sent || []).forEach(function (answer) {
+      var known = lastSent.some(function (earlier) { return earlier.client_id === answer.client_id; });
+      if (!known) lastSent.push(answer);
+    });
+  }
+
   function send() {
     return queue.sendAll().then(function (result) {
-      lastSent = lastSent.concat(result.sent);
+      remember(result.sent);
       return render();
     });
   }
@@ -176,7 +184,10 @@
   window.addEventListener("online", send);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "captures-changed") render();
+      if (event.data && event.data.type === "captures-changed") {
+        remember(event.data.sent);
+        render();
+      }
     });
   }
   freshId();

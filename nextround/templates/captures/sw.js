@@ -51,15 +51,15 @@ self.addEventListener("fetch", function (event) {
   }
 });
 
-function tellPages() {
+function tellPages(sent) {
   return self.clients.matchAll({ type: "window" }).then(function (pages) {
-    pages.forEach(function (page) { page.postMessage({ type: "captures-changed" }); });
+    pages.forEach(function (page) { page.postMessage({ type: "captures-changed", sent: sent }); });
   });
 }
 
 function sendWaiting() {
   return NextRoundQueue.sendAll().then(function (result) {
-    return tellPages().then(function () {
+    return tellPages(result.sent).then(function () {
       // Throwing asks the browser to try the sync again later.
       if (result.offline) throw new Error("Still offline.");
     });
