@@ -13,6 +13,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import ngettext
@@ -125,6 +126,16 @@ def manifest(request):
     return HttpResponse(json.dumps(document, indent=1), content_type="application/manifest+json")
 
 
+# The templates the two kept pages are made from.
+SHELL_TEMPLATES = [
+    "base.html",
+    "core/_field.html",
+    "captures/capture.html",
+    "captures/offline.html",
+    "captures/sw.js",
+]
+
+
 @cache
 def _shell_version() -> str:
     # A new version whenever a kept file changes, so the worker replaces its copy.
@@ -134,6 +145,8 @@ def _shell_version() -> str:
         if path:
             with open(path, "rb") as kept:
                 digest.update(kept.read())
+    for name in SHELL_TEMPLATES:
+        digest.update(get_template(name).template.source.encode())
     return digest.hexdigest()[:12]
 
 
