@@ -147,3 +147,23 @@ def test_no_personal_page_is_served_from_the_cache_after_logout(logged_in_page, 
     assert all(
         p.startswith("/static/") or p in ("/capture/offline-copy/", "/offline/") for p in kept
     )
+
+
+def test_a_refused_note_says_why_in_the_forms_words_and_can_be_removed(logged_in_page, user):
+    interview = InterviewFactory(owner=user, starts_at=timezone.now() - datetime.timedelta(hours=1))
+    page = logged_in_page
+    page.set_viewport_size(PHONE)
+    page.goto("/capture/")
+    page.get_by_label("Which interview").select_option(str(interview.pk))
+    page.get_by_label("They promised a decision by").fill("2020-01-06")
+    page.get_by_label("4 · Good").check()
+    page.get_by_role("button", name="Keep this note").click()
+
+    page.get_by_text(
+        "Not sent. They promised a decision by: The decision cannot be promised before the interview."
+    ).wait_for()
+    assert_accessible(page)
+    assert not Capture.objects.exists()
+    page.get_by_role("button", name="Remove this note").click()
+    page.get_by_role("button", name="Remove this note").wait_for(state="detached")
+    assert page.evaluate("() => NextRoundQueue.all().then(notes => notes.length)") == 0

@@ -90,8 +90,29 @@
     });
   }
 
+  // The API's field names, as the form's labels say them.
+  var FORM_NAMES = { interview_id: "interview", amount: "cost_amount", currency: "cost_currency", category: "cost_category", description: "cost_description" };
+
+  function labelFor(field) {
+    var input = form.elements[FORM_NAMES[field] || field];
+    if (input && !input.tagName) input = input[0];
+    if (!input) return "";
+    if (input.type === "radio") {
+      var legend = input.closest("fieldset").querySelector("legend");
+      return legend ? legend.firstChild.textContent.trim() : "";
+    }
+    var label = input.id && document.querySelector('label[for="' + input.id + '"]');
+    return label ? label.firstChild.textContent.trim() : "";
+  }
+
   function describe(note) {
-    if (note.status === "refused") return "Not sent: " + (note.problem || "it was refused.");
+    if (note.status === "refused") {
+      var problems = (note.problems || []).map(function (problem) {
+        var label = labelFor(problem.field);
+        return (label ? label + ": " : "") + problem.message;
+      });
+      return "Not sent. " + (problems.join(" ") || "It was refused.");
+    }
     if (note.status === "login") return "Waiting to send: log in first.";
     return "Waiting to send.";
   }

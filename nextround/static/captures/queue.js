@@ -67,12 +67,13 @@
     return withStore("readwrite", function (store) { store["delete"](clientId); });
   }
 
+  // The refusal as [{field, message}], the field in the API's words.
   function refusal(detail) {
-    if (!Array.isArray(detail)) return String(detail || "It was refused.");
+    if (!Array.isArray(detail)) return [{ field: "", message: String(detail || "It was refused.") }];
     return detail.map(function (item) {
-      var where = (item.loc || []).filter(function (part) { return part !== "body" && part !== "payload"; });
-      return (where.length ? where[where.length - 1] + ": " : "") + item.msg;
-    }).join(" ");
+      var where = (item.loc || []).filter(function (part) { return typeof part === "string" && part !== "body" && part !== "payload"; });
+      return { field: where.length ? where[where.length - 1] : "", message: item.msg };
+    });
   }
 
   var sending = null;
@@ -109,7 +110,7 @@
           if (response.status === 400 || response.status === 413 || response.status === 415 || response.status === 422) {
             return response.json().catch(function () { return {}; }).then(function (answer) {
               note.status = "refused";
-              note.problem = refusal(answer.detail);
+              note.problems = refusal(answer.detail);
               outcome.refused += 1;
               return put(note);
             }).then(function () { return next(index + 1); });
