@@ -6,16 +6,17 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
 
 from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.core.mailto import mailto_link
 from nextround.core.uploads import CheckedFile, save_with_file
 from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
+from nextround.playbook.drafts import sign_off
 from nextround.playbook.models import ActionKind
 
 
@@ -28,11 +29,6 @@ class ClaimDraft:
     @property
     def mailto(self) -> str:
         return mailto_link(self.to, self.subject, self.body)
-
-
-def mailto_link(to: str, subject: str, body: str) -> str:
-    """A ``mailto:`` address with subject and body, encoded as RFC 6068 asks."""
-    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
 
 
 def claimable(interview: Interview):
@@ -80,8 +76,7 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
             "",
             "I can send the receipts, and my bank details, in whatever form suits you best.",
             "",
-            "With thanks and best wishes,",
-            interview.owner.get_full_name() or interview.owner.get_username(),
+            sign_off(interview.owner, "With thanks and best wishes,"),
         ]
     )
     subject = f"Interview expenses: {application.role}, {day}"

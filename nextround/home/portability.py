@@ -30,6 +30,7 @@ from django.utils import timezone
 from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
+from nextround.home import search
 
 FORMAT = "nextround-export"
 VERSION = 1
@@ -176,7 +177,7 @@ def import_user(user, document: dict) -> dict[str, int]:
     """
     stored: list = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), search.deferred(user):
             return _import(user, document, stored)
     except BaseException:
         for storage, name in stored:

@@ -7,11 +7,20 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import activity, applications, insights, portability, settings, today
+from nextround.home.views import (
+    activity,
+    applications,
+    insights,
+    portability,
+    search,
+    settings,
+    today,
+)
 
 urlpatterns = [
     path("", today.today, name="today"),
     path("insights/", insights.insights, name="insights"),
+    path("search/", search.search_page, name="search"),
 ]
 
 # Joins the "accounts" namespace under /accounts/.
