@@ -13,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError
 from nextround.api import (
     accounts,
     activity,
+    captures,
     expenses,
     feedback,
     happybox,
@@ -122,4 +123,5 @@ api.add_router("", expenses.router)
 api.add_router("", playbook.router)
 api.add_router("", activity.router)
 api.add_router("", questions.router)
+api.add_router("", captures.router)
 api.add_router("", search.router)

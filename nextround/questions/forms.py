@@ -124,6 +124,27 @@ class PracticeForm(forms.Form):
         self.fields["organisation"].queryset = owned(Organisation, user)
 
 
+class MockInterviewForm(PracticeForm):
+    """A practice set for a mock interview, and how long to answer each question."""
+
+    only = forms.ChoiceField(
+        label="Which of them",
+        required=False,
+        choices=[("", "All of them"), ("tricky", "Tricky ones"), ("due", "Due for review")],
+    )
+    minutes = forms.IntegerField(
+        label="Minutes for each answer",
+        min_value=1,
+        max_value=10,
+        initial=2,
+        required=False,
+        help_text="Two minutes is a good length for most answers.",
+    )
+
+    def clean_minutes(self) -> int:
+        return self.cleaned_data.get("minutes") or 2
+
+
 class BankFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=200)
     category = forms.ChoiceField(

@@ -57,6 +57,14 @@ CASES: dict[str, list[list[str]]] = {
         ["--user", "robin", "999", "--feeling", "4"],
         ["--user", "robin", "999", "--feeling", "9"],
     ],
+    "capture": [
+        UNKNOWN_OPTION,
+        [],
+        ["--user", "nobody", "--file", JSON],
+        ["--user", "robin", "--file", MISSING],
+        ["--user", "robin", "--file", PICTURE],
+        ["--user", "robin", "--file", JSON],
+    ],
     "search": [
         UNKNOWN_OPTION,
         ["--user", "nobody", "archive"],
