@@ -10,7 +10,6 @@ whatever order two copies race.
 from __future__ import annotations
 
 import datetime
-import re
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,19 +18,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from nextround.captures.debrief import Cost as DebriefCost
+from nextround.captures.debrief import questions_from_lines, record_debrief
 from nextround.captures.models import Capture
 from nextround.core.access import owned
 from nextround.core.dates import validate_plausible_date
 from nextround.core.uploads import CheckedFile, UploadRefused, check_file
-from nextround.expenses.claims import save_expense
-from nextround.expenses.models import Expense
 from nextround.jobs.models import Application, Interview, Organisation, Status
 from nextround.network.interviews import save_interview
 from nextround.questions.capture import (
-    LIST_MARKER,
     TEXT_LIMIT,
     Choice,
-    capture_questions,
     closest_match,
 )
 from nextround.questions.models import Question
@@ -88,17 +85,6 @@ def recent_interviews(user, now: datetime.datetime | None = None):
     )
 
 
-def question_lines(text: str) -> list[str]:
-    """The questions typed one per line, without bullets or numbers, each once."""
-    found, seen = [], set()
-    for line in text.splitlines():
-        words = re.sub(r"\s+", " ", LIST_MARKER.sub("", line.strip(), count=1)).strip()
-        if words and words.casefold() not in seen:
-            seen.add(words.casefold())
-            found.append(words)
-    return found
-
-
 def _client_id(value) -> uuid.UUID:
     try:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
@@ -147,7 +133,7 @@ def _check(user, note: Note) -> _Checked:
             errors["decision_promised_by"] = " ".join(error.messages)
     questions = []
     for line in note.questions:
-        questions.extend(question_lines(line))
+        questions.extend(questions_from_lines(line))
     if len(questions) > MOST_QUESTIONS:
         errors["questions"] = f"At most {MOST_QUESTIONS} questions at a time."
     for text in questions:
@@ -207,15 +193,11 @@ def _interview_for(user, note: Note) -> Interview:
 
 
 def _self_assessment(interview: Interview, note: Note) -> str | None:
-    """The interview's own reflection with this note's words and feeling added below it."""
-    parts = []
-    if note.how_it_went.strip():
-        parts.append(note.how_it_went.strip())
-    if note.feeling is not None:
-        parts.append(f"How it felt: {note.feeling} out of 5.")
-    if not parts:
+    """The interview's own reflection with this note's words added below it."""
+    words = note.how_it_went.strip()
+    if not words:
         return None
-    return "\n\n".join(filter(None, [interview.self_assessment.strip(), " ".join(parts)]))
+    return "\n\n".join(filter(None, [interview.self_assessment.strip(), words]))
 
 
 def save_capture(user, note: Note) -> tuple[Capture, bool]:
@@ -257,36 +239,44 @@ def save_capture(user, note: Note) -> tuple[Capture, bool]:
 
 
 def _fill(user, capture: Capture, note: Note, checked: _Checked) -> None:
+    """Into the interview, the bank and expenses: the how-it-went workflow, as the page uses it."""
     interview = checked.interview or _interview_for(user, note)
     changes: dict = {}
     if note.decision_promised_by is not None:
         changes["decision_promised_by"] = note.decision_promised_by
+    if note.feeling is not None:
+        changes["feeling"] = note.feeling
     reflection = _self_assessment(interview, note)
     if reflection is not None:
         changes["self_assessment"] = reflection
-    if changes:
-        interview = save_interview(user, interview, changes)
+    choices = []
     if checked.questions:
         bank = list(Question.objects.for_user(user).only("id", "text"))
-        choices = []
         for text in checked.questions:
             match = closest_match(text, bank)
             choices.append(Choice(text=text, merge_into=match.pk if match else None))
-        result = capture_questions(interview, user, choices, unprepared=note.unprepared)
-        if note.unprepared and result.merged:
-            Question.objects.filter(pk__in=[q.pk for q in result.merged]).update(unprepared=True)
-        capture.questions.set([*result.added, *result.merged])
-    expenses = []
-    for cost, receipt in zip(note.costs, checked.receipts, strict=True):
-        expense = Expense(
-            owner=user,
-            interview=interview,
-            category=cost.category,
+    costs = [
+        DebriefCost(
             amount=cost.amount,
+            category=cost.category,
             currency=cost.currency,
             description=cost.description.strip(),
+            receipt=receipt,
         )
-        expenses.append(save_expense(expense, receipt))
-    capture.expenses.set(expenses)
+        for cost, receipt in zip(note.costs, checked.receipts, strict=True)
+    ]
+    result = record_debrief(
+        user,
+        interview,
+        interview_values=changes,
+        questions=choices,
+        costs=costs,
+        unprepared=note.unprepared,
+    )
+    merged = result.questions.merged
+    if note.unprepared and merged:
+        Question.objects.filter(pk__in=[question.pk for question in merged]).update(unprepared=True)
+    capture.questions.set([*result.questions.added, *merged])
+    capture.expenses.set(result.expenses)
     capture.interview = interview
     capture.save(update_fields=["interview", "updated_at"])

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django import forms
 
+from nextround.captures.debrief import Cost
 from nextround.core.currencies import CURRENCY_CHOICES, DEFAULT_CURRENCY
 from nextround.core.dates import PlausibleDatesForm
 from nextround.expenses.models import ExpenseCategory
-from nextround.home.debrief import Cost
 from nextround.jobs.forms import DateInput
 from nextround.jobs.models import Feeling, Interview
 

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from nextround.captures.debrief import questions_from_lines, record_debrief
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.forms import show_refusal
-from nextround.home.debrief import questions_from_lines, record_debrief
 from nextround.home.debrief_forms import HowItWentForm, QuestionsForm, cost_forms
 from nextround.jobs.models import Application, Interview
 from nextround.jobs.today import LOOK_BACK_DAYS

@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from nextround.captures.debrief import Cost, record_debrief
 from nextround.core.access import owned
 from nextround.core.commands import account_from_options, add_user_argument
 from nextround.core.dates import YEAR_MESSAGE, is_plausible
 from nextround.expenses.models import ExpenseCategory
-from nextround.home.debrief import Cost, record_debrief
 from nextround.jobs.models import Feeling, Interview
 from nextround.jobs.today import LOOK_BACK_DAYS
 from nextround.questions.capture import Choice

@@ -1,7 +1,8 @@
 """After an interview: how it went, the questions asked, the journey's costs, the answer's day.
 
-One workflow for every door. The how-it-went page calls ``record_debrief``,
-and so may a capture sent from a phone: the interview's own fields go
+One workflow for every door: the how-it-went page, ``nextround how-it-went``
+and a note sent from a phone (``captures/capturing.py``) all call
+``record_debrief``: the interview's own fields go
 through ``save_interview`` (so a promised decision day starts its chase), the
 questions through ``capture_questions`` (each with the category its words
 suggest unless one is chosen), and each cost through ``save_expense`` (so
@@ -18,6 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from nextround.core.currencies import DEFAULT_CURRENCY
+from nextround.core.uploads import CheckedFile
 from nextround.expenses.claims import save_expense
 from nextround.expenses.models import Expense, ExpenseCategory
 from nextround.jobs.models import Interview
@@ -39,6 +41,8 @@ class Cost:
     category: str = ExpenseCategory.TRAIN
     currency: str = DEFAULT_CURRENCY
     description: str = ""
+    # The receipt, already through ``core.uploads.check_file``.
+    receipt: CheckedFile | None = None
 
 
 @dataclass
@@ -98,5 +102,5 @@ def record_debrief(
                 currency=cost.currency,
                 description=cost.description,
             )
-            result.expenses.append(save_expense(expense))
+            result.expenses.append(save_expense(expense, cost.receipt))
     return result
