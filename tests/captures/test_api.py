@@ -91,6 +91,8 @@ def test_the_promised_date_goes_onto_the_interview_and_the_chase_follows(user, a
     interview.refresh_from_db()
     assert interview.decision_promised_by == promised
     assert "Friendly panel" in interview.self_assessment
+    # The same fields as the how-it-went page: the feeling is the interview's own.
+    assert interview.feeling == 3
     assert Action.objects.filter(interview=interview, kind=ActionKind.CHASE_DECISION).exists()
 
 
