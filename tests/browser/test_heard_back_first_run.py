@@ -1,19 +1,22 @@
-"""From an empty install to a plan with a drafted feedback request: counted clicks and fields.
+"""The first day, from an empty install: counted clicks and fields, then the draft sent.
 
 A newcomer on their worst day makes the account, says they heard back, and
 has a plan with the feedback request drafted, in at most five clicks and six
-fields, at phone and desktop width, in light and dark mode, with axe on
-every page.
+fields; edits the request and sends it through its link with the edit in
+it; and finds the plan on Today. At phone and desktop width, in light and
+dark mode, with axe on every page.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.accessibility import assert_accessible
+from tests.browser.test_drafts import CATCH_MAILTO
 
 MOST_CLICKS = 5
 MOST_FIELDS = 6
@@ -76,14 +79,28 @@ def test_a_newcomer_reaches_a_drafted_feedback_request_quickly(
     send = page.locator("a[href^='mailto:']").first
     expect(send).to_be_visible()
     assert "Collections%20Assistant" in (send.get_attribute("href") or "")
-
-    # And the whole plan on Today.
-    person.click(page.get_by_role("link", name="Next Round").first)
-    expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile("Ask for feedback")).first).to_be_visible()
-
     assert person.clicks <= MOST_CLICKS, person.clicks
     assert person.fields <= MOST_FIELDS, person.fields
+
+    # Signed with the name given at setup, never the login name.
+    message = page.get_by_role("textbox", name="Message")
+    drafted = message.input_value()
+    assert "Robin Ashdown" in drafted
+    assert not re.search(r"^robin$", drafted, re.MULTILINE)
+    # An edit travels with the send link, without saving first.
+    page.evaluate(CATCH_MAILTO)
+    message.fill(drafted.replace("With best wishes", "Thank you again, and with best wishes"))
+    send.click()
+    page.wait_for_function("() => window.sentTo.length > 0")
+    body = parse_qs(urlsplit(page.evaluate("() => window.sentTo[0]")).query)["body"][0]
+    assert "Thank you again, and with best wishes" in body
+    assert "Robin Ashdown" in body
+
+    # And the whole plan on Today.
+    page.get_by_role("link", name="Next Round").first.click()
+    assert_accessible(page)
+    expect(page.get_by_role("heading", name="Your plan")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Ask for feedback")).first).to_be_visible()
 
 
 def test_the_outcome_select_refuses_a_hurried_save(page, transactional_db, log_in, user):
