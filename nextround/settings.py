@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "nextround.happybox",
     "nextround.expenses",
     "nextround.vacancies",
+    "nextround.captures",
     "nextround.home",
     "nextround.api",
     "nextround.reminders",
@@ -114,6 +115,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Words instead of Django's "---------" for an empty choice.
+FORM_RENDERER = "nextround.core.forms.KindFormRenderer"
 
 
 def _database_from_env() -> dict:
@@ -204,6 +208,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
+        # Practice recordings play back from the browser's own storage.
+        "media-src": [SELF, "blob:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "manifest-src": [SELF],

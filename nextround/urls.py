@@ -39,6 +39,7 @@ urlpatterns = [
     path("expenses/", include("nextround.expenses.urls")),
     path("", include("nextround.vacancies.urls")),
     path("reminders/", include("nextround.reminders.urls")),
+    path("", include("nextround.captures.urls")),
     path("api/v1/", api.urls),
     path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
 ]

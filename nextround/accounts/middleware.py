@@ -8,6 +8,10 @@ from django.urls import reverse
 
 from nextround.accounts.setup import demo_account_exists, needs_first_account
 
+INSTALLABLE_APP_PATHS = frozenset(
+    ["/manifest.webmanifest", "/sw.js", "/offline/", "/capture/offline-copy/"]
+)
+
 
 class FirstRunMiddleware:
     """Until an account exists, every page leads to the first-run setup.
@@ -39,5 +43,8 @@ class FirstRunMiddleware:
     def may_pass(path: str) -> bool:
         static = "/" + settings.STATIC_URL.lstrip("/")
         if path.startswith((reverse("accounts:setup"), "/api/", "/calendar/", static)):
+            return True
+        # What an installed app needs before anyone logs in; none of it holds data.
+        if path in INSTALLABLE_APP_PATHS:
             return True
         return path == reverse("accounts:login") and demo_account_exists()

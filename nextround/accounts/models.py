@@ -15,6 +15,14 @@ def new_calendar_secret() -> str:
     return secrets.token_urlsafe(24)
 
 
+class Theme(models.TextChoices):
+    """How pages are coloured: as the device asks, or always light or dark."""
+
+    SYSTEM = "system", "Light or dark, as my device is set"
+    LIGHT = "light", "Always light"
+    DARK = "dark", "Always dark"
+
+
 class User(AbstractUser):
     """A job seeker. Everything else in Next Round belongs to one of these."""
 
@@ -27,6 +35,9 @@ class User(AbstractUser):
     # The name letters and reports are signed with ("Sam Rivera"); the login
     # name never appears in anything sent to someone else.
     signing_name = models.CharField(max_length=150, blank=True, default="")
+    theme = models.CharField(
+        "Show pages in", max_length=6, choices=Theme.choices, default=Theme.SYSTEM
+    )
 
     @property
     def signature(self) -> str:

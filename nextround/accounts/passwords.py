@@ -28,6 +28,25 @@ class NotOnlySpacesValidator:
         return "Your password can't be only spaces."
 
 
+# Django's validators each add a sentence; one plain line says the same.
+NEW_PASSWORD_HINT = (
+    "At least 8 characters, not only digits, and not a common password or one close to "
+    "your name or email."
+)
+REPEAT_PASSWORD_HINT = "The same password again, to be sure."
+
+
+def explain_new_password(form, new: str, repeat: str) -> None:
+    """Give a form's new-password fields one plain hint each instead of Django's list."""
+    if new in form.fields:
+        form.fields[new].help_text = NEW_PASSWORD_HINT
+    if repeat in form.fields:
+        form.fields[repeat].label = (
+            "New password again" if new.startswith("new") else "Password again"
+        )
+        form.fields[repeat].help_text = REPEAT_PASSWORD_HINT
+
+
 class ChangePasswordView(PasswordChangeView):
     """Django's password change, which also revokes the account's API tokens.
 
@@ -37,6 +56,12 @@ class ChangePasswordView(PasswordChangeView):
 
     template_name = "accounts/password.html"
     success_url = reverse_lazy("accounts:password_done")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["old_password"].label = "Current password"
+        explain_new_password(form, "new_password1", "new_password2")
+        return form
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -21,6 +21,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_done.html"),
         name="password_done",
     ),
+    path("settings/appearance/", views.save_appearance, name="appearance"),
     path("settings/tokens/", views.create_token, name="create_token"),
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
     path("settings/calendar/", views.regenerate_calendar, name="regenerate_calendar"),

@@ -7,21 +7,25 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from nextround.accounts.calendar import calendar_feed_url
-from nextround.accounts.forms import SignupForm, TokenForm
+from nextround.accounts.forms import AppearanceForm, LoginForm, SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
+from nextround.accounts.profile import create_account
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
+from nextround.core.forms import show_refusal
 
 
 class LoginView(auth_views.LoginView):
     """Django's login page, with the self-hosted way back in for a forgotten password."""
 
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
 
     def get_context_data(self, **kwargs):
         """Add how long too many wrong passwords pause the login, as configured."""
@@ -49,10 +53,16 @@ def signup(request):
 def _signup(request, template: str, extra: dict | None = None):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. This is your Today page.")
-        return redirect("today")
+        try:
+            user = create_account(
+                form.cleaned_data["username"], form.cleaned_data["password"], form.details()
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome, {user.signature}. This is your Today page.")
+            return redirect("today")
     return render(request, template, {"form": form, **(extra or {})})
 
 
@@ -60,12 +70,25 @@ def settings_context(request) -> dict:
     """The Settings page's account part: API tokens and the calendar feed address."""
     user = request.user
     return {
+        "appearance_form": AppearanceForm(instance=user),
         "token_form": TokenForm(),
         "tokens": user.api_tokens.all(),
         # Shown once on the next page, then gone: only its hash is kept.
         "new_token": request.session.pop("new_token", None),
         "calendar_url": calendar_feed_url(request, user),
     }
+
+
+@login_required
+@require_POST
+def save_appearance(request):
+    form = AppearanceForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        messages.error(request, "Choose light, dark, or as your device is set.")
+        return redirect("accounts:settings")
+    form.save()
+    messages.success(request, "Colours saved.")
+    return redirect("accounts:settings")
 
 
 @login_required

@@ -12,6 +12,8 @@ from ninja.errors import AuthenticationError, HttpError
 
 from nextround.api import (
     accounts,
+    activity,
+    captures,
     expenses,
     feedback,
     happybox,
@@ -119,5 +121,7 @@ api.add_router("", portability.router)
 api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
+api.add_router("", activity.router)
 api.add_router("", questions.router)
+api.add_router("", captures.router)
 api.add_router("", search.router)

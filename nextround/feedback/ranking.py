@@ -14,6 +14,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
 from nextround.core.access import owned
 from nextround.feedback.models import GapMention, Skill
@@ -22,8 +24,8 @@ HALF_LIFE_DAYS = 365
 ORGANISATION_BONUS = 0.5
 
 EXPLANATION = (
-    "Each mention counts 1, halving for every year since it was made, and the total "
-    "grows by half for every further organisation that raised the same gap."
+    "A gap comes higher the more often it was raised, the more organisations raised it, "
+    "and the more recently."
 )
 
 
@@ -64,6 +66,21 @@ class RankedGap:
     @property
     def uncounted(self) -> int:
         return sum(1 for source in self.sources if not source.counted)
+
+    @property
+    def in_words(self) -> str:
+        """How often, by how many and how lately, as a person would say it."""
+        if not self.mentions:
+            return ""
+        times = ngettext("Mentioned once", "Mentioned %(count)d times", self.mentions) % {
+            "count": self.mentions
+        }
+        places = ngettext(
+            "by %(count)d organisation", "by %(count)d organisations", self.organisations
+        ) % {"count": self.organisations}
+        lately = date_format(self.last_mentioned_on, "F Y") if self.last_mentioned_on else ""
+        said = f"{times} {places}"
+        return f"{said}, most recently in {lately}" if lately else said
 
 
 def mention_weight(on: datetime.date, today: datetime.date) -> float:

@@ -1,4 +1,7 @@
-"""Bar charts drawn on the server as SVG, with every bar labelled in words.
+"""Bar charts drawn on the server, with every bar labelled in words.
+
+Labels are HTML text beside each bar (only the bar itself is drawn), so they
+keep the page's type size at any width instead of shrinking with a picture.
 
 Each bar carries its series name and value as text, so colour is never the
 only way to tell bars apart, and every chart on a page is followed by a
@@ -9,15 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-WIDTH = 400
-BAR_HEIGHT = 16
-BAR_GAP = 4
-GROUP_LABEL = 20
-GROUP_GAP = 14
-# Room at the right of the longest bar for its label ("interviewed · 12"),
-# estimated from the longest label at the chart's 13px type.
-CHAR_WIDTH = 7.4
-MIN_BAR_ROOM = 140
+# The longest bar fills this share of the row, leaving room for its label.
+LONGEST_BAR = 72
 
 
 @dataclass(frozen=True)
@@ -26,22 +22,13 @@ class Bar:
     series_index: int
     value: float
     display: str
-    y: float
+    # Percent of the chart's width, so bars compare across groups at any size.
     width: float
-
-    @property
-    def label_x(self) -> float:
-        return self.width + 6
-
-    @property
-    def text_y(self) -> float:
-        return self.y + BAR_HEIGHT - 4
 
 
 @dataclass
 class Group:
     label: str
-    label_y: float
     bars: list[Bar] = field(default_factory=list)
     # One cell per series of the chart, for the table alternative.
     cells: list[str] = field(default_factory=list)
@@ -56,8 +43,6 @@ class BarChart:
     summary: str
     series: list[str]
     groups: list[Group]
-    height: float
-    width: int = WIDTH
     unit: str = ""
 
     @property
@@ -82,35 +67,20 @@ def bar_chart(
             if name not in series:
                 series.append(name)
     largest = max((value for _, values in rows for _, value in values), default=0) or 1
-    longest = max(
-        (
-            len(f"{name} · {value:g}{unit}") if len(series) > 1 else len(f"{value:g}{unit}")
-            for _, values in rows
-            for name, value in values
-        ),
-        default=0,
-    )
-    label_room = min(WIDTH - MIN_BAR_ROOM, longest * CHAR_WIDTH + 12)
-    scale = (WIDTH - label_room) / largest
     groups: list[Group] = []
-    y = 0.0
     for label, values in rows:
-        group = Group(label=label, label_y=y + 14)
-        y += GROUP_LABEL
+        group = Group(label=label)
         for name, value in values:
-            display = f"{value:g}{unit}"
             group.bars.append(
                 Bar(
                     series=name,
                     series_index=series.index(name) % 6,
                     value=value,
-                    display=display,
-                    y=y,
-                    width=max(value * scale, 2 if value else 0),
+                    display=f"{value:g}{unit}",
+                    # A sliver for a small non-zero value, so it still shows.
+                    width=round(max(value / largest * LONGEST_BAR, 0.5 if value else 0), 1),
                 )
             )
-            y += BAR_HEIGHT + BAR_GAP
-        y += GROUP_GAP
         groups.append(group)
     for group in groups:
         shown = {bar.series: bar.display for bar in group.bars}
@@ -121,6 +91,5 @@ def bar_chart(
         summary=summary,
         series=series,
         groups=groups,
-        height=max(y, 40),
         unit=unit,
     )

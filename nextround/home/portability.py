@@ -39,7 +39,15 @@ FORMAT = "nextround-export"
 VERSION = 1
 # Account fields a person would expect to move with their data. Passwords,
 # tokens and the calendar secret stay behind on purpose.
-USER_FIELDS = ("email", "first_name", "last_name", "country", "holiday_region")
+USER_FIELDS = (
+    "email",
+    "first_name",
+    "last_name",
+    "signing_name",
+    "country",
+    "holiday_region",
+    "theme",
+)
 
 
 # Records a person has at most one of by name (case aside): an import reuses

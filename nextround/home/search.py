@@ -69,10 +69,11 @@ def _at(application) -> str:
 
 
 def _day(value) -> str:
-    if value is None:
-        return ""
+    """A record's date as people write it; nothing for a value not (yet) a date."""
     if isinstance(value, datetime.datetime):
-        value = timezone.localdate(value)
+        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    if not isinstance(value, datetime.date):
+        return ""
     return date_format(value, "j F Y")
 
 

@@ -10,6 +10,7 @@ from django.urls import path
 from nextround.home.views import (
     activity,
     applications,
+    debrief,
     insights,
     portability,
     search,
@@ -42,5 +43,11 @@ jobs_patterns = [
         "applications/<int:application_id>/outcome/",
         applications.application_outcome,
         name="application_outcome",
+    ),
+    path("interviews/just-had-one/", debrief.just_interviewed, name="just_interviewed"),
+    path(
+        "interviews/<int:interview_id>/how-it-went/",
+        debrief.interview_debrief,
+        name="interview_debrief",
     ),
 ]

@@ -363,6 +363,12 @@ class CsvImport:
             count,
         ) % {"count": count}
 
+    @property
+    def duplicate_lines(self) -> str:
+        """ "2, 5, 9", or the first of many and how many more: "2, 5, … and 70 more lines"."""
+        lines = ", ".join(map(str, self.preview_duplicates))
+        return f"{lines} {self.more_duplicates()}" if self.duplicates_not_shown else lines
+
     def more_duplicates(self) -> str:
         count = self.duplicates_not_shown
         return ngettext("and %(count)d more line", "and %(count)d more lines", count) % {

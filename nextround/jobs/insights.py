@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from nextround.core.access import owned
 from nextround.jobs.models import (
@@ -88,7 +89,7 @@ class OrganisationWait:
             else "this organisation"
         )
         days = self.usual_days
-        span = f"{days} day{'s' if days != 1 else ''}"
+        span = ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
         if self.decisions == 1:
             return f"last time {place} answered in {span}"
         return f"{place} usually answers in {span}"

@@ -183,6 +183,11 @@ class Application(OwnedModel):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def went_to_someone_else(self) -> bool:
+        """Decided, and not in the person's favour: the time to ask who got the job."""
+        return bool(self.outcome) and self.outcome not in (Outcome.OFFERED, Outcome.ACCEPTED)
+
     def advance_to_interviewing(self) -> None:
         """An interview moves an application still being prepared or sent on to interviewing."""
         if self.status in (Status.PREPARING, Status.APPLIED):
@@ -225,6 +230,16 @@ class InterviewFormat(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment centre"
 
 
+class Feeling(models.IntegerChoices):
+    """How an interview felt, in the person's own words, from hard going to very well."""
+
+    HARD = 1, "It was hard going"
+    SO_SO = 2, "Not my best"
+    OKAY = 3, "Okay"
+    WELL = 4, "It went well"
+    VERY_WELL = 5, "It went very well"
+
+
 class InterviewQuerySet(OwnedQuerySet):
     def upcoming(self, now=None) -> InterviewQuerySet:
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
@@ -232,6 +247,12 @@ class InterviewQuerySet(OwnedQuerySet):
     def awaiting_decision(self) -> InterviewQuerySet:
         """Interviews that happened, whose application has no outcome yet."""
         return self.filter(starts_at__lt=timezone.now(), application__outcome="")
+
+    def to_look_back_on(self, now, since) -> InterviewQuerySet:
+        """Interviews that have happened since ``since`` with no word yet on how they went."""
+        return self.filter(
+            starts_at__lt=now, starts_at__gte=since, self_assessment="", feeling__isnull=True
+        ).order_by("-starts_at", "-id")
 
 
 class Interview(OwnedModel):
@@ -254,6 +275,9 @@ class Interview(OwnedModel):
         blank=True, max_length=50000, help_text="The notes you took in the interview."
     )
     self_assessment = models.TextField(blank=True, max_length=20000)
+    feeling = models.PositiveSmallIntegerField(
+        "How it felt", choices=Feeling, null=True, blank=True
+    )
 
     objects = InterviewQuerySet.as_manager()
 
@@ -271,6 +295,11 @@ class Interview(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:interview", args=[self.pk])
+
+    @property
+    def is_over(self) -> bool:
+        """Whether the interview's time has come, so there is something to look back on."""
+        return self.starts_at is not None and self.starts_at <= timezone.now()
 
     def clean(self) -> None:
         errors = plausible_date_problems(

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils import timezone
 
 from nextround.core.access import owned
 from nextround.jobs.models import Interview
 
 UPCOMING_INTERVIEWS = 10
+# Today asks how an interview went for a few weeks after it, a few at a time.
+LOOK_BACK_DAYS = 28
+LOOK_BACK_AT_MOST = 5
 
 
 def today_context(user, now=None) -> dict:
-    """The next interviews and the ones still waiting on a decision, soonest promise first."""
+    """The next interviews, the ones waiting on a decision (soonest promise first), and
+    the recent ones with no word yet on how they went."""
     now = now or timezone.now()
     interviews = owned(Interview, user).select_related("application__organisation")
     return {
         "upcoming": interviews.upcoming(now)[:UPCOMING_INTERVIEWS],
         "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
+        "how_did_it_go": interviews.to_look_back_on(
+            now, now - datetime.timedelta(days=LOOK_BACK_DAYS)
+        )[:LOOK_BACK_AT_MOST],
     }

@@ -89,6 +89,19 @@ class NotesForm(forms.ModelForm):
         }
 
 
+class AnswerForm(forms.Form):
+    """A question's answer, written before it is reviewed or practised."""
+
+    answer = forms.CharField(
+        label="Your answer",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write a few words of your answer first."},
+        help_text="A few lines is plenty: the points you want to make, or a short story "
+        "of what you did and how it turned out.",
+    )
+
+
 class ReviewPreferencesForm(forms.ModelForm):
     class Meta:
         model = ReviewPreferences
@@ -109,6 +122,27 @@ class PracticeForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = owned(Organisation, user)
+
+
+class MockInterviewForm(PracticeForm):
+    """A practice set for a mock interview, and how long to answer each question."""
+
+    only = forms.ChoiceField(
+        label="Which of them",
+        required=False,
+        choices=[("", "All of them"), ("tricky", "Tricky ones"), ("due", "Due for review")],
+    )
+    minutes = forms.IntegerField(
+        label="Minutes for each answer",
+        min_value=1,
+        max_value=10,
+        initial=2,
+        required=False,
+        help_text="Two minutes is a good length for most answers.",
+    )
+
+    def clean_minutes(self) -> int:
+        return self.cleaned_data.get("minutes") or 2
 
 
 class BankFilterForm(forms.Form):

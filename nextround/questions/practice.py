@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from nextround.questions.models import Question
 
@@ -21,3 +22,21 @@ def practice_questions(user, *, organisation=None, role: str = "", category: str
     if category:
         questions = questions.filter(category=category)
     return questions.distinct().order_by("-tricky", "text", "id")
+
+
+def mock_questions(
+    user,
+    *,
+    organisation=None,
+    role: str = "",
+    category: str = "",
+    only: str = "",
+    now=None,
+) -> QuerySet:
+    """The questions of a mock interview: a practice set, narrowed to tricky or due ones."""
+    questions = practice_questions(user, organisation=organisation, role=role, category=category)
+    if only == "tricky":
+        questions = questions.filter(tricky=True)
+    elif only == "due":
+        questions = questions.filter(due__lte=now or timezone.now())
+    return questions

@@ -9,6 +9,7 @@ queue is one indexed query. fsrs insists on ``datetime.timezone.utc`` (not
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -189,21 +190,38 @@ def review_queue(user, now: datetime.datetime | None = None) -> list[Question]:
 
 
 def next_in_queue(
-    user, now: datetime.datetime | None = None, allowance: DailyAllowance | None = None
+    user,
+    now: datetime.datetime | None = None,
+    allowance: DailyAllowance | None = None,
+    *,
+    later: Collection[int] = (),
 ) -> Question | None:
     """The one question to show next in a review session, or None when today is done.
 
     The head of :func:`review_queue` without reading the rest of it: the
-    oldest due question while today's reviews last, then the oldest new one.
-    Each is one indexed query, whatever the bank's size.
+    oldest due question while today's reviews last, then the oldest new one,
+    each one indexed query whatever the bank's size. ``later`` holds the ids
+    of questions the person chose to leave for now (one with no answer yet,
+    say); they are passed over in this session.
     """
     now = now or timezone.now()
     allowance = allowance or daily_allowance(user, now)
     questions = Question.objects.for_user(user)
-    if allowance.reviews_left:
-        due = questions.seen().due(now).order_by("due", "id").first()
-        if due is not None:
-            return due
-    if allowance.new_left:
-        return questions.new().order_by("created_at", "id").first()
+    # The most a session can have set aside is a day's allowance.
+    later = list(later)[-(allowance.reviews_left + allowance.new_left + 1) :]
+    heads = (
+        (questions.seen().due(now).order_by("due", "id"), allowance.reviews_left),
+        (questions.new().order_by("created_at", "id"), allowance.new_left),
+    )
+    for candidates, allowed in heads:
+        if not allowed:
+            continue
+        if later:
+            # Within today's allowance, as review_queue counts it, less those set aside.
+            within = candidates[:allowed].values("pk")
+            found = candidates.filter(pk__in=within).exclude(pk__in=later).first()
+        else:
+            found = candidates.first()
+        if found is not None:
+            return found
     return None

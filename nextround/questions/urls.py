@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nextround.questions.views import ask, bank, capture, review
+from nextround.questions.views import ask, bank, capture, mock, review
 
 app_name = "questions"
 
@@ -14,9 +14,11 @@ urlpatterns = [
     path("<int:question_id>/edit/", bank.question_edit, name="question_edit"),
     path("<int:question_id>/delete/", bank.question_delete, name="question_delete"),
     path("<int:question_id>/merge/", bank.question_merge, name="question_merge"),
+    path("<int:question_id>/answer/", review.question_answer, name="question_answer"),
     path("review/", review.review_session, name="review"),
     path("review/<int:question_id>/", review.review_rate, name="review_rate"),
     path("practice/", review.practice, name="practice"),
+    path("practice/mock/", mock.mock_interview, name="mock"),
     path("stats/", review.stats, name="stats"),
     path("preferences/", review.preferences, name="preferences"),
     path("interviews/<int:interview_id>/notes/", capture.interview_notes, name="interview_notes"),

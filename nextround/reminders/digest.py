@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from nextround.core.access import owned
 from nextround.jobs.models import Interview
@@ -110,7 +111,9 @@ def build_digest(user, now: datetime.datetime | None = None) -> Digest:
         "unsubscribe_url": base + reverse("reminders:unsubscribe", args=[unsubscribe_token(user)]),
     }
     count = len(agenda.overdue) + len(agenda.due_today)
-    subject = f"Next Round: {count} step{'s' if count != 1 else ''} for today"
+    subject = ngettext(
+        "Next Round: %(count)d step for today", "Next Round: %(count)d steps for today", count
+    ) % {"count": count}
     if not count:
         subject = "Next Round: your morning"
     return Digest(

@@ -24,7 +24,7 @@ def test_a_wrong_password_is_refused_kindly(client):
     response = client.post(reverse("accounts:login"), {"username": "robin", "password": "not-it"})
     assert response.status_code == 200
     assert not response.context["user"].is_authenticated
-    assert b"correct username and password" in response.content
+    assert b"do not match an account here" in response.content
 
 
 def test_pages_need_a_login(client):

@@ -115,7 +115,9 @@ def test_the_gaps_page_explains_the_score_and_links_each_source(user, user_clien
     skill = SkillFactory(owner=user, name="Object handling")
     GapMention.objects.create(owner=user, skill=skill, feedback=feedback)
     page = user_client.get(reverse("feedback:gaps")).content.decode()
-    assert "halving for every year" in page
+    assert "the more recently" in page
+    assert "score" not in page
+    assert "Mentioned once by 1 organisation, most recently in " in page
     assert feedback.get_absolute_url() in page
     assert "Plan a step" in page
 

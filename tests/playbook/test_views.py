@@ -295,3 +295,14 @@ def test_another_users_step_is_not_found_anywhere(user, other_user, user_client)
 
 def test_the_plan_pages_need_a_login(client):
     assert client.get(reverse("playbook:plan")).status_code == 302
+
+
+def test_settings_name_the_usual_timing_only_where_it_was_changed(user, user_client):
+    page = user_client.get(reverse("accounts:settings")).content.decode()
+    assert "usually" not in page
+    assert "default" not in page
+    PlaybookSettings.objects.create(user=user, offsets={"rejected.ask_feedback": 3})
+    page = user_client.get(reverse("accounts:settings")).content.decode()
+    usual = _defaults()["rejected.ask_feedback"]
+    assert page.count("usually") == 1
+    assert f"usually {usual}." in page

@@ -269,7 +269,7 @@ def test_the_today_fragment_says_what_is_new_where_and_when_it_closes(user, rf):
 
     assert "New at Worcester Cathedral Library:" in html
     assert "Trainee Curatorial Assistant</a> — closes 12 January" in html
-    assert "All 1 new vacancy" in html
+    assert "The new vacancy" in html
 
 
 def test_the_today_fragment_is_empty_without_new_vacancies(user):

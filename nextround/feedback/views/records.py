@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404
@@ -226,7 +227,11 @@ def confirm(request, kind: str, record_id: int):
         return _detail(request, kind, record, status=422, confirm_form=form)
     chosen = tag_gaps(record, form.gaps())
     if not request.htmx and chosen:
-        messages.success(request, f"Tagged {len(chosen)} gap{'s' if len(chosen) != 1 else ''}.")
+        messages.success(
+            request,
+            ngettext("Tagged %(count)d gap.", "Tagged %(count)d gaps.", len(chosen))
+            % {"count": len(chosen)},
+        )
     return _after_tagging(request, kind, record.pk)
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.views import delete_after_confirming
@@ -63,7 +64,12 @@ def organisation_delete(request, organisation_id: int):
     organisation = get_owned_or_404(Organisation, request.user, pk=organisation_id)
     count = organisation.applications.count()
     consequence = (
-        f"Its {count} application{'s' if count != 1 else ''}, with their interviews, go too. "
+        ngettext(
+            "Its application, with its interviews, goes too. ",
+            "Its %(count)d applications, with their interviews, go too. ",
+            count,
+        )
+        % {"count": count}
         if count
         else ""
     ) + "This cannot be undone."

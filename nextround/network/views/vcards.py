@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from nextround.core.access import owned
 from nextround.network.followups import with_next_follow_up
@@ -93,7 +94,9 @@ def _confirm(request, text: str):
     keep = {int(n) for n in request.POST.getlist("include") if n.isdigit()}
     created = apply_import(request.user, plan, include_duplicates=keep)
     skipped = len(plan.rows) - len(created)
-    summary = f"Imported {len(created)} contact{'s' if len(created) != 1 else ''}"
+    summary = ngettext(
+        "Imported %(count)d contact", "Imported %(count)d contacts", len(created)
+    ) % {"count": len(created)}
     if skipped:
         summary += f", skipped {skipped} already in your contacts"
     messages.success(request, summary + ".")

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
@@ -141,7 +142,12 @@ def starter(request):
         if added:
             messages.success(
                 request,
-                f"Added {len(added)} question{'s' if len(added) != 1 else ''} to your bank.",
+                ngettext(
+                    "Added %(count)d question to your bank.",
+                    "Added %(count)d questions to your bank.",
+                    len(added),
+                )
+                % {"count": len(added)},
             )
         else:
             messages.info(request, "Those are already in your bank.")

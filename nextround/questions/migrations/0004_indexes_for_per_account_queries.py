@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('questions', '0002_record_uid'),
+        ('questions', '0003_situational_category'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobs', '0004_record_uid'),
+        ('jobs', '0005_interview_feeling'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
