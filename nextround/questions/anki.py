@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 
 import genanki
 
@@ -126,10 +128,29 @@ def build_apkg(user) -> bytes:
             return apkg.read()
 
 
-def open_apkg(user):
-    """The deck as an open temporary file, read from the start; it vanishes when closed."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "questions.apkg")
-        write_apkg(user, path)
-        # Open before the folder goes: the open file lives on until it is closed.
-        return open(path, "rb")
+class DeckDownload:
+    """The deck in a temporary folder, read out in chunks, and removed when the response closes.
+
+    The file is opened only while it is being read, so a download that is
+    never read leaves no open file behind, and ``close()`` (which every WSGI
+    server calls) removes the folder either way.
+    """
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, user):
+        self.folder = tempfile.mkdtemp(prefix="nextround-deck-")
+        self.path = os.path.join(self.folder, "questions.apkg")
+        try:
+            write_apkg(user, self.path)
+        except BaseException:
+            self.close()
+            raise
+
+    def __iter__(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as apkg:
+            while chunk := apkg.read(self.CHUNK):
+                yield chunk
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)

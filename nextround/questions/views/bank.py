@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.views import delete_after_confirming
-from nextround.questions.anki import open_apkg
+from nextround.questions.anki import DeckDownload
 from nextround.questions.capture import SIMILAR_SCORE, merge_questions, similarity
 from nextround.questions.forms import BankFilterForm, QuestionForm
 from nextround.questions.markdown import markdown_lines
@@ -175,11 +175,10 @@ def apkg_download(request):
     return apkg_response(request.user)
 
 
-def apkg_response(user) -> HttpResponse:
+def apkg_response(user) -> StreamingHttpResponse:
     """The Anki deck as a download, streamed from a temporary file; the API serves the same."""
-    return FileResponse(
-        open_apkg(user),
-        as_attachment=True,
-        filename="next-round-questions.apkg",
+    return StreamingHttpResponse(
+        DeckDownload(user),
         content_type="application/apkg",
+        headers={"Content-Disposition": 'attachment; filename="next-round-questions.apkg"'},
     )
