@@ -96,6 +96,9 @@ MIDDLEWARE = [
     # Last, so that a locked-out login is answered before anything else runs.
     "axes.middleware.AxesMiddleware",
 ]
+# `make bench` reads each request's query count from a response header; off otherwise.
+if parse_bool(os.environ.get("NEXTROUND_BENCH"), default=False):
+    MIDDLEWARE.insert(0, "nextround.bench.middleware.QueryCountHeader")
 
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"

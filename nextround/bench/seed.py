@@ -396,10 +396,10 @@ def _fill_account(user: User, counts: dict[str, int], rng: random.Random) -> dic
     for question in questions:
         if review_total >= counts["reviews"]:
             break
-        moment = now - datetime.timedelta(days=rng.randrange(30, history_days))
+        # Every review is from an earlier day, so today's limits start untouched.
+        moment = now - datetime.timedelta(days=rng.randrange(30 * reviews_each + 2, history_days))
         for _ in range(min(reviews_each, counts["reviews"] - review_total)):
             moment += datetime.timedelta(days=rng.randrange(1, 30))
-            moment = min(moment, now - datetime.timedelta(minutes=5))
             reviews.append(
                 Review(
                     owner=user,
@@ -456,6 +456,9 @@ def _fill_account(user: User, counts: dict[str, int], rng: random.Random) -> dic
             [ClaimStatus.NOT_ASKED, ClaimStatus.ASKED, ClaimStatus.PAID, ClaimStatus.REFUSED]
         )
         day = timezone.localdate(interview.starts_at)
+        # A claim is asked and paid on days that have come.
+        if day + datetime.timedelta(days=30) > today:
+            claim = ClaimStatus.NOT_ASKED
         asked_on = day + datetime.timedelta(days=2) if claim != ClaimStatus.NOT_ASKED else None
         paid = claim == ClaimStatus.PAID
         expenses.append(
