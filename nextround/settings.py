@@ -248,6 +248,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("NEXTROUND_EMAIL_FROM") or "Next Round <next
 # What `serve` starts beside the web server unless --no-worker: a callable
 # returning (thread, stop event).
 BACKGROUND_WORKER = "nextround.reminders.schedule.start_in_background"
+# `serve`: worker processes (one per core by default; one means waitress) and
+# threads in each. `make bench` is how these defaults were chosen.
+SERVE_WORKERS = parse_int(os.environ.get("NEXTROUND_WORKERS"), default=os.cpu_count() or 1)
+SERVE_THREADS = parse_int(os.environ.get("NEXTROUND_THREADS"), default=4)
 WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE"), default=False)
 
 LOGGING = {

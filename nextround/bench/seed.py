@@ -65,6 +65,7 @@ W2_ACCOUNT_SCALE = 50 / W1["applications"]
 
 BENCH_PASSWORD = "a made-up bench password"
 YEARS_OF_HISTORY = 5
+DUE_EVERY = 20
 
 PLACES = (
     "Harbour",
@@ -393,7 +394,7 @@ def _fill_account(user: User, counts: dict[str, int], rng: random.Random) -> dic
     reviews = []
     reviews_each = max(1, counts["reviews"] // len(questions))
     review_total = 0
-    for question in questions:
+    for number, question in enumerate(questions):
         if review_total >= counts["reviews"]:
             break
         # Every review is from an earlier day, so today's limits start untouched.
@@ -410,10 +411,10 @@ def _fill_account(user: User, counts: dict[str, int], rng: random.Random) -> dic
                 )
             )
             review_total += 1
-        # A few questions are due now, the rest later: the queue a person would have.
+        # One question in twenty is due now, the rest later: the queue a person would have.
         due = (
             now - datetime.timedelta(hours=1)
-            if rng.random() < 0.05
+            if number % DUE_EVERY == 0
             else now + datetime.timedelta(days=rng.randrange(1, 120))
         )
         question.card = {
