@@ -344,14 +344,14 @@ def timed_once(
     client: Client, method: str, path: str, body=None, content_type=""
 ) -> tuple[Row, Reply]:
     reply = client.request(method, path, body, content_type)
-    note = "" if reply.status in (200, 201) else f"HTTP {reply.status}: {first_line(reply.body)}"
+    note = "" if reply.status in (200, 201) else f"HTTP {reply.status} {first_line(reply.body)}"
     return Row("", p50=reply.seconds * 1000, kb=len(reply.body) / 1024, note=note), reply
 
 
 def first_line(text: bytes) -> str:
-    """The start of an error's first line, for the note column."""
-    lines = text.decode(errors="replace").strip().splitlines() or ["?"]
-    return lines[0][:100]
+    """The start of an error's first line, for the note column (nothing for an HTML page)."""
+    lines = text.decode(errors="replace").strip().splitlines() or [""]
+    return "" if lines[0].lower().startswith("<!doctype") else lines[0][:100]
 
 
 def csv_rows(count: int) -> str:
@@ -382,6 +382,12 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--hosted-connections", type=int, default=32, help="Clients at once, W2.")
     parser.add_argument("--workers", help="Passed to `nextround serve --workers`.")
     parser.add_argument("--threads", help="Passed to `nextround serve --threads`.")
+    parser.add_argument(
+        "--server-only",
+        action="store_true",
+        help="Measure only what the choice of server changes: logins, the trivial endpoint "
+        "and Today, alone and under load.",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the data directory.")
     return parser.parse_args(argv)
 
@@ -431,8 +437,7 @@ def measure(options: argparse.Namespace, data_dir: Path) -> str:
         )
     user = User.objects.get(username=seeded.usernames[0])
     _, token = ApiToken.issue(user, "bench")
-    importer = User.objects.create_user("bench-import", password=seeded.password)
-    _, import_token = ApiToken.issue(importer, "bench")
+    User.objects.create_user("bench-import", password=seeded.password)
     User.objects.create_user("bench-csv", password=seeded.password)
     application = (
         Application.objects.filter(owner=user, feedback__isnull=False)
@@ -456,7 +461,7 @@ def measure(options: argparse.Namespace, data_dir: Path) -> str:
     try:
         time.sleep(0.5)
         idle_kb = resident_kb(server.pid)
-        run_measures(options, table, port, seeded, token, import_token, ids, interview, watch)
+        run_measures(options, table, port, seeded, token, ids, interview, watch)
         if hosted:
             run_hosted(options, table, port, hosted)
         table.add(Row("server memory, idle", note=f"{idle_kb / 1024:.0f} MB"))
@@ -483,7 +488,7 @@ def user_interview_with_questions(user) -> int | None:
     )
 
 
-def run_measures(options, table, port, seeded, token, import_token, ids, interview, watch):
+def run_measures(options, table, port, seeded, token, ids, interview, watch):
     username, password = seeded.usernames[0], seeded.password
     requests = max(1, options.requests)
 
@@ -532,7 +537,8 @@ def run_measures(options, table, port, seeded, token, import_token, ids, intervi
             kb=len(reply.body) / 1024,
         )
     )
-    for group, client in ((PAGES, browser), (API_LISTS, api)):
+    pages, lists = (PAGES[:1], ()) if options.server_only else (PAGES, API_LISTS)
+    for group, client in ((pages, browser), (lists, api)):
         for name, path in group:
             say(f"bench: {name}")
             times, reply = sequential(client, path.format(**ids), requests)
@@ -580,6 +586,8 @@ def run_measures(options, table, port, seeded, token, import_token, ids, intervi
         )
     )
 
+    if options.server_only:
+        return
     say("bench: review, rate then the next card")
     review_times: list[float] = []
     queries = None
@@ -613,19 +621,39 @@ def run_measures(options, table, port, seeded, token, import_token, ids, intervi
         row.what = name
         table.add(row)
     row, export = timed_once(api, "GET", "/api/v1/export")
-    row.what = "whole-account export"
+    row.what = "whole-account export (API)"
     table.add(row)
     if export.status == 200:
         say("bench: whole-account import")
-        row, _ = timed_once(
-            Client(port, import_token), "POST", "/api/v1/import", export.body, "application/json"
-        )
-        row.what = "whole-account import of that export"
-        row.kb = None
-        table.add(row)
+        table.add(import_row(export.body))
 
     say("bench: CSV import of 10,000 rows")
     table.add(csv_import_row())
+
+
+def import_row(document: bytes) -> Row:
+    """`nextround import` of a whole-account export into an empty account, timed."""
+    from django.conf import settings
+
+    path = Path(settings.DATA_DIR) / "export.json"
+    path.write_bytes(document)
+    return timed_command(
+        "whole-account import of that export (CLI)", "import", "--user", "bench-import", str(path)
+    )
+
+
+def timed_command(what: str, *arguments: str) -> Row:
+    """A `nextround` command run as a person runs it, timed; its refusal in the note."""
+    began = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "nextround", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - began
+    note = "" if result.returncode == 0 else "refused: " + first_line(result.stderr.encode())
+    return Row(what, p50=seconds * 1000, note=note)
 
 
 def csv_import_row() -> Row:
@@ -634,16 +662,9 @@ def csv_import_row() -> Row:
 
     path = Path(settings.DATA_DIR) / "applications.csv"
     path.write_text(csv_rows(10000), encoding="utf-8")
-    began = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "nextround", "import-csv", "--user", "bench-csv", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
+    return timed_command(
+        "CSV import of 10,000 rows (CLI)", "import-csv", "--user", "bench-csv", str(path)
     )
-    seconds = time.perf_counter() - began
-    note = "" if result.returncode == 0 else "refused: " + first_line(result.stderr.encode())
-    return Row("CSV import of 10,000 rows (CLI)", p50=seconds * 1000, note=note)
 
 
 def run_hosted(options, table, port, hosted) -> None:

@@ -7,7 +7,7 @@ answers and 50,000 reviews, 1,000 contacts with interactions, 200 happy-box
 items and 500 expenses. Every count is proportional to ``scale``.
 
 W2 is a hosted install: many accounts (10,000 at ``scale=1``) of 50
-applications each, with the rest of each account in W1's proportions.
+applications each, with a lighter history than W1 (``W2_ACCOUNT``).
 
 Rows are written with ``bulk_create`` through the project's own models, so
 what is measured is what the app would hold; nothing here runs the playbook
@@ -59,9 +59,22 @@ W1 = {
     "happy_items": 200,
     "expenses": 500,
 }
-# W2: this many accounts at scale 1, each the size of W1 shrunk to 50 applications.
+# W2: this many accounts at scale 1, each with 50 applications and a lighter history.
 W2_ACCOUNTS = 10000
-W2_ACCOUNT_SCALE = 50 / W1["applications"]
+W2_ACCOUNT = {
+    "organisations": 10,
+    "applications": 50,
+    "interviews": 40,
+    "actions": 200,
+    "open_actions": 5,
+    "feedback": 10,
+    "questions": 50,
+    "reviews": 200,
+    "contacts": 20,
+    "interactions": 40,
+    "happy_items": 5,
+    "expenses": 10,
+}
 
 BENCH_PASSWORD = "a made-up bench password"
 YEARS_OF_HISTORY = 5
@@ -185,9 +198,8 @@ def seed_hosted(
     seeded = Seeded(password=password)
     names = [f"{prefix}{number}" for number in range(1, accounts + 1)]
     users = User.objects.bulk_create(User(username=name, password=hashed) for name in names)
-    per_account = w1_counts(W2_ACCOUNT_SCALE)
     for user in users:
-        seeded.add(_fill_account(user, per_account, rng))
+        seeded.add(_fill_account(user, W2_ACCOUNT, rng))
     seeded.usernames = names
     return seeded
 
