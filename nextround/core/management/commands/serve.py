@@ -11,6 +11,8 @@ of them wraps the app under gunicorn too.
 from __future__ import annotations
 
 import argparse
+import gc
+import multiprocessing
 import os
 import socket
 
@@ -85,6 +87,8 @@ def gunicorn_options(listener_fd: int, workers: int, threads: int) -> dict:
         "forwarded_allow_ips": "",
         "secure_scheme_headers": {},
         "loglevel": "warning",
+        # A stop waits this long for requests under way, then ends them.
+        "graceful_timeout": 5,
         # No control socket in the home folder: one serve must not clash with another.
         "control_socket_disable": True,
     }
@@ -165,6 +169,7 @@ class Command(BaseCommand):
     ):
         from django.core.wsgi import get_wsgi_application
         from django.db import connections
+        from django.urls import get_resolver
 
         workers = workers or settings.SERVE_WORKERS
         threads = threads or settings.SERVE_THREADS
@@ -174,18 +179,27 @@ class Command(BaseCommand):
         # Settings are already loaded by the command line; nextround.wsgi sits
         # above every app and would only set them again.
         application = get_wsgi_application()
-        if workers > 1 and gunicorn_available():
+        gunicorn_options_in_use = workers > 1 and gunicorn_available()
+        if gunicorn_options_in_use:
             proxy = waitress_options(host, port, threads)
             listener = listen(host, port)
             shown_port = listener.getsockname()[1]
             # gunicorn takes the socket over, and closes it when it stops.
             options = gunicorn_options(listener.detach(), workers, threads)
+            if not no_worker:
+                options["post_worker_init"] = OneWorkerRunsReminders()
             server = _GunicornServer(_with_proxy_headers(application, proxy), options)
             run = server.run
 
             def close():
                 pass
 
+            # Import every view and build the API here, once, before the
+            # workers are forked: they answer at once, and share those pages.
+            get_resolver().url_patterns  # noqa: B018
+            # Objects made so far are left alone by the garbage collector, so
+            # the workers do not copy the pages it would otherwise write to.
+            gc.freeze()
             # The workers are forked from this process: none may share its connections.
             connections.close_all()
         else:
@@ -202,7 +216,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Next Round is at http://{shown_host}:{shown_port}/  (Ctrl+C to stop)")
         self.stdout.flush()
         stop = None
-        if not no_worker:
+        # Under gunicorn one of the workers runs them (see OneWorkerRunsReminders).
+        if not no_worker and not gunicorn_options_in_use:
             # Digests and watches in this process (once, not in every worker),
             # so a laptop install needs no second one. Named in settings: core
             # sits below the app that does the work and does not import it.
@@ -228,6 +243,36 @@ def _with_proxy_headers(application, proxy: dict):
         trusted_proxy_headers=proxy.get("trusted_proxy_headers"),
         clear_untrusted=proxy["clear_untrusted_proxy_headers"],
     )
+
+
+class OneWorkerRunsReminders:
+    """gunicorn's ``post_worker_init``: the first worker up runs digests and watches.
+
+    Not the master: a thread there would be copied, mid-lock, into every
+    worker forked after it. The claim lives in memory shared by the
+    workers; a worker started after the claimant has gone takes it over.
+    """
+
+    def __init__(self):
+        self.claimant = multiprocessing.Value("i", 0)
+
+    def __call__(self, worker) -> None:
+        with self.claimant.get_lock():
+            if self.claimant.value and _is_running(self.claimant.value):
+                return
+            self.claimant.value = os.getpid()
+        # Named in settings: core sits below the app that does the work.
+        import_string(settings.BACKGROUND_WORKER)()
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _GunicornServer(application, options: dict):
