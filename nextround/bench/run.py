@@ -483,7 +483,7 @@ def measure(options: argparse.Namespace, data_dir: Path) -> str:
         processes = len(process_tree(server.pid))
         table.add(
             Row(
-                f"server memory, idle ({processes} processes)",
+                f"server memory, idle ({processes} process{'es' if processes > 1 else ''})",
                 note=f"{idle_kb / 1024:.0f} MB (shared counted once: {idle_pss_kb / 1024:.0f} MB)",
             )
         )
