@@ -15,6 +15,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -410,6 +411,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
+    # Stopped from outside, still stop the server and remove the data.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     data_dir = Path(tempfile.mkdtemp(prefix="nextround-bench-"))
     os.environ["NEXTROUND_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nextround.settings")
