@@ -251,7 +251,7 @@ BACKGROUND_WORKER = "nextround.reminders.schedule.start_in_background"
 # `serve`: worker processes (one per core by default; one means waitress) and
 # threads in each. `make bench` is how these defaults were chosen.
 SERVE_WORKERS = parse_int(os.environ.get("NEXTROUND_WORKERS"), default=os.cpu_count() or 1)
-SERVE_THREADS = parse_int(os.environ.get("NEXTROUND_THREADS"), default=4)
+SERVE_THREADS = parse_int(os.environ.get("NEXTROUND_THREADS"), default=2)
 WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE"), default=False)
 
 LOGGING = {
