@@ -30,6 +30,7 @@ from nextround.accounts.models import User
 from nextround.expenses.models import ClaimStatus, Expense, ExpenseCategory
 from nextround.feedback.models import Feedback, GapMention, Skill, SkillCategory
 from nextround.happybox.models import HappyItem, HappyKind
+from nextround.home import search
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -489,4 +490,6 @@ def _fill_account(user: User, counts: dict[str, int], rng: random.Random) -> dic
             )
         )
     made["expenses"] = len(Expense.objects.bulk_create(expenses))
+    # Bulk inserts go around the search index's signals: make it once, at the end.
+    search.rebuild(user)
     return made

@@ -11,6 +11,8 @@ from nextround.bench.seed import DUE_EVERY, W1, seed, seed_hosted, w1_counts
 from nextround.expenses.models import Expense
 from nextround.feedback.models import Feedback, GapMention
 from nextround.happybox.models import HappyItem
+from nextround.home import search
+from nextround.home.models import SearchEntry
 from nextround.home.portability import export_user, import_user
 from nextround.jobs.models import Application, Interview, Organisation
 from nextround.network.models import Contact, Interaction
@@ -89,3 +91,13 @@ def test_w2_makes_many_accounts_of_fifty_applications_each():
         assert Application.objects.filter(owner=user).count() == 50
         assert Question.objects.filter(owner=user).exists()
     assert seeded.counts["applications"] == 150
+
+
+def test_the_seeded_account_can_be_searched():
+    seed(0.01)
+
+    user = User.objects.get(username="bench")
+    applications = Application.objects.filter(owner=user).count()
+    assert SearchEntry.objects.filter(owner=user, kind="application").count() == applications
+    role = Application.objects.filter(owner=user).first().role
+    assert search.search(user, role)
