@@ -139,3 +139,83 @@ def rank_gaps(user, today: datetime.date | None = None) -> list[RankedGap]:
             gap.skill.name.casefold(),
         ),
     )
+
+
+def top_gaps(user, count: int, today: datetime.date | None = None) -> list[RankedGap]:
+    """The ``count`` most important gaps, ranked as ``rank_gaps`` ranks them, without sources.
+
+    For pages that show only the top few: the mentions are read as plain
+    values in one query, and only the top skills are loaded as records.
+    """
+    today = today or timezone.localdate()
+    rows = owned(GapMention, user).values_list(
+        "skill_id",
+        "skill__name",
+        "feedback_id",
+        "feedback__received_on",
+        "feedback__asked_on",
+        "feedback__created_at",
+        "feedback__application__organisation_id",
+        "successful_candidate__found_on",
+        "successful_candidate__created_at",
+        "successful_candidate__inside_appointment",
+        "successful_candidate__application__organisation_id",
+    )
+    names: dict[int, str] = {}
+    weights: dict[int, list[float]] = {}
+    organisations: dict[int, set[int]] = {}
+    last_on: dict[int, datetime.date] = {}
+    for (
+        skill_id,
+        name,
+        feedback_id,
+        received_on,
+        asked_on,
+        feedback_created_at,
+        feedback_organisation_id,
+        found_on,
+        candidate_created_at,
+        inside_appointment,
+        candidate_organisation_id,
+    ) in rows:
+        names[skill_id] = name
+        if feedback_id:
+            on = received_on or asked_on or timezone.localdate(feedback_created_at)
+            organisation_id = feedback_organisation_id
+        elif inside_appointment:
+            continue
+        else:
+            on = found_on or timezone.localdate(candidate_created_at)
+            organisation_id = candidate_organisation_id
+        weights.setdefault(skill_id, []).append(mention_weight(on, today))
+        organisations.setdefault(skill_id, set()).add(organisation_id)
+        last_on[skill_id] = max(on, last_on.get(skill_id, on))
+    scored = [
+        (
+            round(gap_score(weights.get(skill_id, []), len(organisations.get(skill_id, ()))), 2),
+            len(weights.get(skill_id, [])),
+            last_on.get(skill_id),
+            skill_id,
+        )
+        for skill_id in names
+    ]
+    scored.sort(
+        key=lambda row: (
+            -row[0],
+            -row[1],
+            -(row[2] or datetime.date.min).toordinal(),
+            names[row[3]].casefold(),
+        )
+    )
+    chosen = scored[:count]
+    skills = owned(Skill, user).in_bulk([skill_id for *_, skill_id in chosen])
+    return [
+        RankedGap(
+            skill=skills[skill_id],
+            score=score,
+            mentions=mentions,
+            organisations=len(organisations.get(skill_id, ())),
+            last_mentioned_on=last,
+        )
+        for score, mentions, last, skill_id in chosen
+    ]

@@ -202,15 +202,18 @@ def outcomes_by_contract(user) -> list[tuple[str, list[tuple[str, int]]]]:
     ]
 
 
-def decision_times(user) -> DecisionTimes:
+def decision_times(user, organisation_ids=None) -> DecisionTimes:
     """Each organisation's promised and actual days from interview to decision, in one query.
 
     The decision is measured from the application's last interview; a "no
-    reply" or a withdrawal is not a decision and is left out.
+    reply" or a withdrawal is not a decision and is left out. Given
+    ``organisation_ids``, only those organisations are looked at.
     """
+    interviews = owned(Interview, user)
+    if organisation_ids is not None:
+        interviews = interviews.filter(application__organisation_id__in=organisation_ids)
     rows = (
-        owned(Interview, user)
-        .filter(application__decided_on__isnull=False)
+        interviews.filter(application__decided_on__isnull=False)
         .exclude(application__outcome__in=[Outcome.NO_REPLY, Outcome.WITHDRAWN, ""])
         .values(
             "application_id",

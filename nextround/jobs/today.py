@@ -5,16 +5,29 @@ from __future__ import annotations
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.jobs.insights import decision_times
 from nextround.jobs.models import Interview
 
 UPCOMING_INTERVIEWS = 10
+# Decisions listed on Today; the applications list has the rest.
+AWAITING_SHOWN = 10
 
 
 def today_context(user, now=None) -> dict:
-    """The next interviews and the ones still waiting on a decision, soonest promise first."""
+    """The next interviews and the ones still waiting on a decision, soonest promise first.
+
+    ``decision_times`` is learned for the organisations listed, so each row
+    can say "this museum usually answers in 9 days" without a query per row.
+    """
     now = now or timezone.now()
     interviews = owned(Interview, user).select_related("application__organisation")
+    awaiting = interviews.awaiting_decision().order_by("decision_promised_by", "starts_at", "id")
+    shown = list(awaiting[:AWAITING_SHOWN])
     return {
         "upcoming": interviews.upcoming(now)[:UPCOMING_INTERVIEWS],
-        "awaiting": interviews.awaiting_decision().order_by("decision_promised_by", "starts_at"),
+        "awaiting": shown,
+        "awaiting_more": awaiting.count() - len(shown),
+        "decision_times": decision_times(
+            user, {interview.application.organisation_id for interview in shown}
+        ),
     }

@@ -106,7 +106,7 @@ def today_agenda(user, today: datetime.date | None = None, *, shown: int) -> Age
     )
     agenda = Agenda(today=today, totals=totals)
     for group, condition in groups.items():
-        setattr(agenda, group, list(actions.filter(condition)[:shown]) if totals[group] else [])
+        setattr(agenda, group, list(actions.filter(condition)[:shown]))
     return agenda
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from nextround.jobs.models import Application, Outcome
@@ -90,26 +90,31 @@ def calm_panel(user, today: datetime.date | None = None) -> CalmPanel | None:
         .filter(outcome__in=YES_OUTCOMES, decided_on__isnull=False)
         .exclude(pk=application.pk)
     )
+    latest_yes = yeses.order_by("-decided_on")
     # Counted in one query, however many decisions there have been.
     counts = (
         Application.objects.for_user(user)
         .exclude(pk=application.pk)
         .aggregate(
             earlier_nos=Count("id", filter=Q(**earlier)),
+            # Followed by a yes anywhere: earlier than the latest yes of all.
             followed=Count(
                 "id",
                 filter=Q(**earlier)
-                & Q(Exists(yeses.filter(decided_on__gt=OuterRef("decided_on")))),
+                & Q(decided_on__lt=Subquery(latest_yes.values("decided_on")[:1])),
             ),
             followed_here=Count(
                 "id",
                 filter=Q(**earlier)
                 & Q(
+                    # By organisation alone, which is the user's and indexed:
+                    # one look-up per no rather than a pass over every yes.
                     Exists(
-                        yeses.filter(
-                            decided_on__gt=OuterRef("decided_on"),
+                        Application.objects.filter(
                             organisation_id=OuterRef("organisation_id"),
-                        )
+                            outcome__in=YES_OUTCOMES,
+                            decided_on__gt=OuterRef("decided_on"),
+                        ).exclude(pk=application.pk)
                     )
                 ),
             ),
