@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from nextround.core.access import owned
@@ -56,6 +58,9 @@ class RankedGap:
     organisations: int = 0
     last_mentioned_on: datetime.date | None = None
     sources: list[GapSource] = field(default_factory=list)
+    # Set where only some sources are loaded (see gaps_for).
+    uncounted_mentions: int | None = None
+    all_sources: int | None = None
     # Filled in by progress.attach_improvements where a page shows them.
     improvements: list = field(default_factory=list)
     done: int = 0
@@ -63,7 +68,14 @@ class RankedGap:
 
     @property
     def uncounted(self) -> int:
+        if self.uncounted_mentions is not None:
+            return self.uncounted_mentions
         return sum(1 for source in self.sources if not source.counted)
+
+    @property
+    def sources_not_shown(self) -> int:
+        """How many sources a page left out (see ``gaps_for``)."""
+        return max(0, (self.all_sources or 0) - len(self.sources))
 
 
 def mention_weight(on: datetime.date, today: datetime.date) -> float:
@@ -141,11 +153,25 @@ def rank_gaps(user, today: datetime.date | None = None) -> list[RankedGap]:
     )
 
 
-def top_gaps(user, count: int, today: datetime.date | None = None) -> list[RankedGap]:
-    """The ``count`` most important gaps, ranked as ``rank_gaps`` ranks them, without sources.
+@dataclass(frozen=True)
+class SkillRank:
+    """One skill's place in the ranking, without its sources: cheap to keep and to page."""
 
-    For pages that show only the top few: the mentions are read as plain
-    values in one query, and only the top skills are loaded as records.
+    skill_id: int
+    name: str
+    score: float
+    mentions: int
+    organisations: int
+    last_mentioned_on: datetime.date | None
+    uncounted: int
+    sources: int
+
+
+def rank_skills(user, today: datetime.date | None = None) -> list[SkillRank]:
+    """Every gap ranked as ``rank_gaps`` ranks them, from plain values in one query.
+
+    No record is loaded: pages that show a few gaps (Today, a page of the gap
+    list) rank with this and load only the skills they show.
     """
     today = today or timezone.localdate()
     rows = owned(GapMention, user).values_list(
@@ -162,6 +188,8 @@ def top_gaps(user, count: int, today: datetime.date | None = None) -> list[Ranke
         "successful_candidate__application__organisation_id",
     )
     names: dict[int, str] = {}
+    sources: dict[int, int] = {}
+    uncounted: dict[int, int] = {}
     weights: dict[int, list[float]] = {}
     organisations: dict[int, set[int]] = {}
     last_on: dict[int, datetime.date] = {}
@@ -179,10 +207,12 @@ def top_gaps(user, count: int, today: datetime.date | None = None) -> list[Ranke
         candidate_organisation_id,
     ) in rows:
         names[skill_id] = name
+        sources[skill_id] = sources.get(skill_id, 0) + 1
         if feedback_id:
             on = received_on or asked_on or timezone.localdate(feedback_created_at)
             organisation_id = feedback_organisation_id
         elif inside_appointment:
+            uncounted[skill_id] = uncounted.get(skill_id, 0) + 1
             continue
         else:
             on = found_on or timezone.localdate(candidate_created_at)
@@ -190,32 +220,72 @@ def top_gaps(user, count: int, today: datetime.date | None = None) -> list[Ranke
         weights.setdefault(skill_id, []).append(mention_weight(on, today))
         organisations.setdefault(skill_id, set()).add(organisation_id)
         last_on[skill_id] = max(on, last_on.get(skill_id, on))
-    scored = [
-        (
-            round(gap_score(weights.get(skill_id, []), len(organisations.get(skill_id, ()))), 2),
-            len(weights.get(skill_id, [])),
-            last_on.get(skill_id),
-            skill_id,
-        )
-        for skill_id in names
-    ]
-    scored.sort(
-        key=lambda row: (
-            -row[0],
-            -row[1],
-            -(row[2] or datetime.date.min).toordinal(),
-            names[row[3]].casefold(),
-        )
-    )
-    chosen = scored[:count]
-    skills = owned(Skill, user).in_bulk([skill_id for *_, skill_id in chosen])
-    return [
-        RankedGap(
-            skill=skills[skill_id],
-            score=score,
-            mentions=mentions,
+    ranked = [
+        SkillRank(
+            skill_id=skill_id,
+            name=name,
+            score=round(
+                gap_score(weights.get(skill_id, []), len(organisations.get(skill_id, ()))), 2
+            ),
+            mentions=len(weights.get(skill_id, [])),
             organisations=len(organisations.get(skill_id, ())),
-            last_mentioned_on=last,
+            last_mentioned_on=last_on.get(skill_id),
+            uncounted=uncounted.get(skill_id, 0),
+            sources=sources[skill_id],
         )
-        for score, mentions, last, skill_id in chosen
+        for skill_id, name in names.items()
     ]
+    return sorted(
+        ranked,
+        key=lambda rank: (
+            -rank.score,
+            -rank.mentions,
+            -(rank.last_mentioned_on or datetime.date.min).toordinal(),
+            rank.name.casefold(),
+        ),
+    )
+
+
+def gaps_for(user, ranks: list[SkillRank], sources_shown: int | None = None) -> list[RankedGap]:
+    """The ranked gaps for ``ranks`` (a short list), with their latest sources.
+
+    ``sources_shown`` keeps each gap's list of sources short on pages that
+    list many gaps; the skill's own page shows every one.
+    """
+    skills = owned(Skill, user).in_bulk([rank.skill_id for rank in ranks])
+    gaps = {
+        rank.skill_id: RankedGap(
+            skill=skills[rank.skill_id],
+            score=rank.score,
+            mentions=rank.mentions,
+            organisations=rank.organisations,
+            last_mentioned_on=rank.last_mentioned_on,
+            uncounted_mentions=rank.uncounted,
+            all_sources=rank.sources,
+        )
+        for rank in ranks
+        if rank.skill_id in skills
+    }
+    if sources_shown:
+        mentions = (
+            owned(GapMention, user)
+            .filter(skill_id__in=list(gaps))
+            .select_related(
+                "feedback__application__organisation",
+                "successful_candidate__application__organisation",
+            )
+            .annotate(
+                place=Window(RowNumber(), partition_by=[F("skill_id")], order_by=F("id").desc())
+            )
+            .filter(place__lte=sources_shown)
+        )
+        for mention in mentions:
+            gaps[mention.skill_id].sources.append(_source_of(mention))
+        for gap in gaps.values():
+            gap.sources.sort(key=lambda source: (source.on, source.kind, source.id), reverse=True)
+    return list(gaps.values())
+
+
+def top_gaps(user, count: int, today: datetime.date | None = None) -> list[RankedGap]:
+    """The ``count`` most important gaps, without their sources."""
+    return gaps_for(user, rank_skills(user, today)[:count])

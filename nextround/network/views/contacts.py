@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.network.contacts import contact_saved
 from nextround.network.drafts import connection_note
@@ -71,7 +72,7 @@ def contact_list(request):
         request,
         "network/contact_list.html",
         {
-            "contacts": contacts,
+            "contacts": page_of(request, contacts.order_by("name", "id")),
             "form": form,
             "filtered": filtered,
             "today": timezone.localdate(),
