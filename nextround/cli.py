@@ -23,7 +23,7 @@ PROGRAM = "nextround"
 GROUPS: dict[str, tuple[str, ...]] = {
     "Running it": ("serve", "worker", "migrate", "check", "demo", "collectstatic"),
     "Accounts": ("createuser", "changepassword", "token", "unlock"),
-    "Every day": ("agenda", "review", "remind", "watch"),
+    "Every day": ("heard-back", "agenda", "review", "how-it-went", "search", "remind", "watch"),
     "Your data": ("export", "import", "import-csv", "backup", "restore"),
 }
 # Django's own commands in the list, described in our words.

@@ -71,8 +71,6 @@ PARAMETERS: dict[str, Callable] = {
         InteractionFactory(contact=ContactFactory(owner=victim)).pk
     ),
     "token_id": lambda victim, where: ApiToken.issue(victim, "their laptop")[0].pk,
-    # Not an object, but a URL with it must still name the victim's contact.
-    "network": lambda victim, where: "linkedin",
     "skill_id": lambda victim, where: SkillFactory(owner=victim).pk,
     "feedback_id": lambda victim, where: FeedbackFactory(owner=victim).pk,
     "candidate_id": lambda victim, where: SuccessfulCandidateFactory(owner=victim).pk,

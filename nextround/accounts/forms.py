@@ -1,57 +1,121 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
 
-from nextround.accounts.models import User
+from nextround.accounts.places import place_choices, place_value, split_place
+
+SIGNING_NAME_HELP = (
+    "Drafted emails and reports end with this name, such as “Sam Rivera”. "
+    "Your login name is never shown to anyone else."
+)
+EMAIL_HELP = "Only for reminders you ask for. It is never shared."
+PLACE_HELP = "Working days in your plan skip the public holidays here."
 
 
-class SignupForm(UserCreationForm):
-    class Meta:
-        model = User
-        fields = ["username", "email"]
+class PlaceField(forms.ChoiceField):
+    """One select for the country and, where it has holidays of its own, the region."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=place_choices,
+            label="Country and region",
+            help_text=PLACE_HELP,
+            error_messages={
+                "required": "Choose where you live, for its public holidays.",
+                "invalid_choice": "Choose your country, or your part of it, from the list.",
+            },
+            **kwargs,
+        )
+
+    def clean(self, value) -> tuple[str, str]:
+        """The chosen ``(country, region)``; a refusal names the field."""
+        value = super().clean(value)
+        try:
+            return split_place(value)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["country"]) from error
 
 
-class AccountSettingsForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["email", "country", "holiday_region"]
-        labels = {
-            "country": "Country (for public holidays)",
-            "holiday_region": "Region (for public holidays)",
+class SignupForm(forms.Form):
+    """The first account, or another where the host opened sign-up: five boxes, one password."""
+
+    username = forms.CharField(
+        label="Login name",
+        max_length=150,
+        help_text="What you type to log in: letters, digits and @ . + - _ only.",
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        help_text="At least 8 characters. A few unrelated words make one that is strong "
+        "and easy to remember.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    signing_name = forms.CharField(
+        label="Your name, to sign letters with",
+        max_length=150,
+        help_text=SIGNING_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email",
+        required=False,
+        help_text=EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = PlaceField(initial=place_value("GB", "ENG"))
+
+    def details(self) -> dict:
+        """What the account's details are, in the model's names."""
+        country, region = self.cleaned_data["country"]
+        return {
+            "signing_name": self.cleaned_data["signing_name"],
+            "email": self.cleaned_data["email"],
+            "country": country,
+            "holiday_region": region,
         }
-        help_texts = {
-            "holiday_region": "Where a part of the country has holidays of its own: ENG, SCT, WLS "
-            "or NIR in the UK, BY or BE in Germany. Leave blank for national holidays only.",
-            "country": "Two letters, such as GB, IE, DE or US. Working days skip its public holidays.",
+
+
+class AccountSettingsForm(forms.Form):
+    """The account's details on Settings: the signing name, email, country and region."""
+
+    signing_name = forms.CharField(
+        label="Your name, to sign letters with",
+        max_length=150,
+        required=False,
+        help_text=SIGNING_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email",
+        required=False,
+        help_text=EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    country = PlaceField()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.initial.update(
+            {
+                "signing_name": user.signing_name,
+                "email": user.email,
+                "country": place_value(user.country, user.holiday_region),
+            }
+        )
+
+    def changes(self) -> dict:
+        """The details to save, in the model's names."""
+        country, region = self.cleaned_data["country"]
+        return {
+            "signing_name": self.cleaned_data["signing_name"],
+            "email": self.cleaned_data["email"],
+            "country": country,
+            "holiday_region": region,
         }
-
-    def clean_country(self) -> str:
-        import holidays
-
-        code = self.cleaned_data["country"].strip().upper()
-        if code not in holidays.list_supported_countries():
-            raise forms.ValidationError(
-                "Next Round does not know the holidays of that country code."
-            )
-        return code
-
-    def clean(self):
-        import holidays
-
-        cleaned = super().clean()
-        country = cleaned.get("country")
-        region = (cleaned.get("holiday_region") or "").strip().upper()
-        cleaned["holiday_region"] = region
-        if country and region:
-            known = holidays.list_supported_countries().get(country, [])
-            if region not in known:
-                choices = ", ".join(known[:12]) or "none"
-                self.add_error(
-                    "holiday_region",
-                    f"{country} has no region {region!r}. Known regions: {choices}.",
-                )
-        return cleaned
 
 
 class TokenForm(forms.Form):

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +16,9 @@ from django.views.decorators.http import require_POST
 from nextround.accounts.calendar import calendar_feed_url
 from nextround.accounts.forms import SignupForm, TokenForm
 from nextround.accounts.models import ApiToken
+from nextround.accounts.profile import create_account
 from nextround.accounts.setup import demo_account_exists, needs_first_account, signup_is_open
+from nextround.core.forms import show_refusal
 
 
 class LoginView(auth_views.LoginView):
@@ -49,10 +52,16 @@ def signup(request):
 def _signup(request, template: str, extra: dict | None = None):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. This is your Today page.")
-        return redirect("today")
+        try:
+            user = create_account(
+                form.cleaned_data["username"], form.cleaned_data["password"], form.details()
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome, {user.signature}. This is your Today page.")
+            return redirect("today")
     return render(request, template, {"form": form, **(extra or {})})
 
 

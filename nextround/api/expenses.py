@@ -16,6 +16,7 @@ from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
 from nextround.core.uploads import file_response, save_with_file
+from nextround.expenses import claims
 from nextround.expenses.claims import save_expense
 from nextround.expenses.models import ClaimStatus, Expense, ExpenseCategory
 from nextround.expenses.summary import summarise
@@ -157,7 +158,7 @@ def update_expense(request, expense_id: int, payload: ExpensePatch):
 
 @router.delete("/expenses/{expense_id}", response={204: None})
 def delete_expense(request, expense_id: int):
-    get_owned_or_404(Expense, request.auth, pk=expense_id).delete()
+    claims.delete_expense(get_owned_or_404(Expense, request.auth, pk=expense_id))
     return Status(204, None)
 
 

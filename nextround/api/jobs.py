@@ -319,6 +319,7 @@ class InterviewIn(Body):
     decision_promised_by: Date | None = None
     notes: str = Field("", max_length=50000)
     self_assessment: str = Field("", max_length=20000)
+    feeling: int | None = Field(None, ge=1, le=5)
 
 
 class InterviewPatch(Body):
@@ -331,6 +332,8 @@ class InterviewPatch(Body):
     decision_promised_by: Date | None = None
     notes: str | None = Field(None, max_length=50000)
     self_assessment: str | None = Field(None, max_length=20000)
+    # How it felt, 1 (hard going) to 5 (very well); null clears it.
+    feeling: int | None = Field(None, ge=1, le=5)
 
 
 class InterviewOut(Schema):
@@ -344,6 +347,7 @@ class InterviewOut(Schema):
     decision_promised_by: datetime.date | None
     notes: str
     self_assessment: str
+    feeling: int | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
 

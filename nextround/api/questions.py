@@ -279,7 +279,8 @@ def delete_question_to_ask(request, ask_id: int):
 
 class CapturedQuestionIn(Payload):
     text: str = Field(..., min_length=1, max_length=1000)
-    category: Category = Category.OTHER
+    # Left out: the category the question's words suggest ("Why do you want…" is motivation).
+    category: Category | None = None
     merge_into: RecordId | None = None
 
 
@@ -294,6 +295,7 @@ class CaptureIn(Payload):
 
 class FoundQuestionOut(Schema):
     text: str
+    category: Category
     match_id: RecordId | None
     already_linked: bool
 
@@ -324,6 +326,7 @@ def capture_interview_questions(request, interview_id: int, payload: CaptureIn):
                 "found": [
                     {
                         "text": candidate.text,
+                        "category": candidate.category,
                         "match_id": candidate.match.pk if candidate.match else None,
                         "already_linked": candidate.already_linked,
                     }

@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError
 
 from nextround.api import (
     accounts,
+    activity,
     expenses,
     feedback,
     happybox,
@@ -20,6 +21,7 @@ from nextround.api import (
     playbook,
     portability,
     questions,
+    search,
     vacancies,
 )
 from nextround.api.auth import API_AUTH
@@ -118,4 +120,6 @@ api.add_router("", portability.router)
 api.add_router("", happybox.router)
 api.add_router("", expenses.router)
 api.add_router("", playbook.router)
+api.add_router("", activity.router)
 api.add_router("", questions.router)
+api.add_router("", search.router)

@@ -6,17 +6,19 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
 
 from django.db import transaction
 from django.utils import timezone
 
 from nextround.core.access import owned
+from nextround.core.mailto import mailto_link
 from nextround.core.uploads import CheckedFile, save_with_file
 from nextround.expenses.models import ASKED_STATUSES, ClaimStatus, Expense
 from nextround.jobs.models import Interview
 from nextround.playbook.actions import complete_actions
+from nextround.playbook.drafts import sign_off
 from nextround.playbook.models import ActionKind
+from nextround.playbook.plan import interview_costs_changed
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,6 @@ class ClaimDraft:
     @property
     def mailto(self) -> str:
         return mailto_link(self.to, self.subject, self.body)
-
-
-def mailto_link(to: str, subject: str, body: str) -> str:
-    """A ``mailto:`` address with subject and body, encoded as RFC 6068 asks."""
-    return f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
 
 
 def claimable(interview: Interview):
@@ -80,8 +77,7 @@ def draft_claim(interview: Interview, expenses: list[Expense] | None = None) -> 
             "",
             "I can send the receipts, and my bank details, in whatever form suits you best.",
             "",
-            "With thanks and best wishes,",
-            interview.owner.get_full_name() or interview.owner.get_username(),
+            sign_off(interview.owner, "With thanks and best wishes,"),
         ]
     )
     subject = f"Interview expenses: {application.role}, {day}"
@@ -104,9 +100,22 @@ def save_expense(
     expense.full_clean()
     with transaction.atomic():
         save_with_file(expense, upload, remove=remove_receipt)
+        # A cost recorded earns the interview its claim step, even after a remote one.
+        interview_costs_changed(expense.interview)
         if expense.claim_status in ASKED_STATUSES and not claimable(expense.interview).exists():
             finish_claim_step(expense.owner, expense.interview)
     return expense
+
+
+def delete_expense(expense: Expense) -> None:
+    """Delete an expense (and its receipt); the interview's claim step follows what is left.
+
+    A remote interview whose only cost goes no longer has anything to claim.
+    """
+    interview = expense.interview
+    with transaction.atomic():
+        expense.delete()
+        interview_costs_changed(interview)
 
 
 def finish_claim_step(user, interview: Interview) -> None:

@@ -60,3 +60,26 @@ class ExpenseForm(PlausibleDatesForm, forms.ModelForm):
         )
         if not self.instance.has_file:
             del self.fields["remove_receipt"]
+
+
+class ClaimDraftForm(forms.Form):
+    """The drafted claim as the person edited it, on its way to their mail program."""
+
+    to = forms.CharField(
+        label="To",
+        required=False,
+        max_length=300,
+        widget=forms.TextInput(attrs={"data-draft-part": "to", "autocomplete": "off"}),
+    )
+    subject = forms.CharField(
+        label="Subject",
+        max_length=300,
+        widget=forms.TextInput(attrs={"data-draft-part": "subject"}),
+        error_messages={"required": "Give the email a subject."},
+    )
+    body = forms.CharField(
+        label="Message",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 16, "data-draft-part": "body"}),
+        error_messages={"required": "Write the message to send."},
+    )

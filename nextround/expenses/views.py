@@ -7,32 +7,29 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.mailto import MailtoRedirect
 from nextround.core.pages import page_of
 from nextround.core.uploads import file_response
 from nextround.core.views import delete_after_confirming
 from nextround.expenses.claims import (
+    ClaimDraft,
     claimable,
+    delete_expense,
     draft_claim,
-    mailto_link,
     mark_asked,
     save_expense,
 )
-from nextround.expenses.forms import ExpenseForm
+from nextround.expenses.forms import ClaimDraftForm, ExpenseForm
 from nextround.expenses.models import ClaimStatus, Expense
 from nextround.expenses.summary import RULE_OF_THUMB_TEXT, organisations_that_paid, summarise
 from nextround.jobs.models import Interview
 
 # Each interview is a card with its own table, so a page holds fewer.
 INTERVIEWS_PER_PAGE = 20
-
-
-class MailtoRedirect(HttpResponseRedirect):
-    allowed_schemes = ["mailto"]
 
 
 @dataclass
@@ -119,6 +116,11 @@ def expense_edit(request, expense_id: int):
 @login_required
 def expense_delete(request, expense_id: int):
     expense = get_owned_or_404(Expense, request.user, pk=expense_id)
+    if request.method == "POST":
+        # Through the workflow, so the interview's claim step follows what is left.
+        delete_expense(expense)
+        messages.success(request, f"Deleted {expense}.")
+        return redirect("expenses:expenses")
     return delete_after_confirming(
         request,
         expense,
@@ -142,18 +144,27 @@ def claim(request, interview_id: int):
         request.user,
         pk=interview_id,
     )
+    return _claim_page(request, interview)
+
+
+def _claim_page(request, interview: Interview, form: ClaimDraftForm | None = None, status=200):
     expenses = list(claimable(interview))
     draft = draft_claim(interview, expenses)
-    all_expenses = interview.expenses.order_by("id")
+    if form is None:
+        form = ClaimDraftForm(
+            initial={"to": draft.to, "subject": draft.subject, "body": draft.body}
+        )
     return render(
         request,
         "expenses/claim.html",
         {
             "interview": interview,
             "expenses": expenses,
-            "all_expenses": all_expenses,
+            "all_expenses": interview.expenses.order_by("id"),
             "draft": draft,
+            "draft_form": form,
         },
+        status=status,
     )
 
 
@@ -161,12 +172,16 @@ def claim(request, interview_id: int):
 @require_GET
 def claim_send(request, interview_id: int):
     """Open the person's email app with the claim as they edited it (no JavaScript needed)."""
-    interview = get_owned_or_404(Interview, request.user, pk=interview_id)
-    draft = draft_claim(interview)
-    to = request.GET.get("to", draft.to)[:300]
-    subject = request.GET.get("subject", draft.subject)[:300]
-    body = request.GET.get("body", draft.body)[:5000]
-    return MailtoRedirect(mailto_link(to, subject, body))
+    interview = get_owned_or_404(
+        Interview.objects.select_related("application__organisation"),
+        request.user,
+        pk=interview_id,
+    )
+    form = ClaimDraftForm(request.GET)
+    if not form.is_valid():
+        return _claim_page(request, interview, form, status=422)
+    claim = ClaimDraft(**form.cleaned_data)
+    return MailtoRedirect(claim.mailto)
 
 
 @login_required

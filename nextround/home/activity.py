@@ -2,7 +2,9 @@
 
 Benefit agencies ask for it (Universal Credit's work-search evidence, a
 German Bewerbungsnachweis): every application sent, interview attended,
-outcome heard, and follow-up made, one line each, oldest first.
+outcome heard, and follow-up made with an employer, one line each, oldest
+first. Only job-search activity belongs here: looking after yourself, and
+the plan's reminders to itself, are nobody else's business.
 """
 
 from __future__ import annotations
@@ -12,27 +14,60 @@ import datetime
 import io
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from nextround.core.access import owned
 from nextround.jobs.models import Application, Interview
 from nextround.network.models import Interaction
-from nextround.playbook.models import Action, ActionStatus
+from nextround.playbook.models import Action, ActionKind, ActionStatus
+
+# Every kind of plan step, decided on purpose: the words a finished step
+# shows in the report as job-search activity, or None for steps that are
+# not something done towards a job (self-care, the plan's own reminders,
+# preparation, money). A new kind must be added here, on one side or the
+# other, before the tests pass.
+STEP_ACTIVITIES: dict[str, str | None] = {
+    ActionKind.ASK_FEEDBACK: "Asked for feedback",
+    ActionKind.CHASE_FEEDBACK: "Chased feedback",
+    ActionKind.CHASE_DECISION: "Chased the decision",
+    ActionKind.FOLLOW_UP: "Followed up with the employer",
+    ActionKind.CONNECT_PANEL: None,
+    ActionKind.REVIEW_NOTES: None,
+    ActionKind.CLAIM_EXPENSES: None,
+    ActionKind.FIND_WINNER: None,
+    ActionKind.BE_KIND: None,
+    ActionKind.REAPPLY_WATCH: None,
+}
+
+REPORTED_STEPS = [kind for kind, words in STEP_ACTIVITIES.items() if words]
 
 
 @dataclass(frozen=True)
 class Activity:
-    """One thing done on one day."""
+    """One thing done on one day; ``key`` names it across requests, to leave it out."""
 
     on: datetime.date
     kind: str
     organisation: str
     role: str
     detail: str
+    key: str = ""
 
 
 CSV_HEADER = ["date", "activity", "organisation", "role", "detail"]
+
+# The longest range one report covers.
+MAX_DAYS = 366 * 3
+
+
+def check_range(start: datetime.date, end: datetime.date) -> None:
+    """Refuse a range that ends before it starts or spans more than three years, naming ``end``."""
+    if end < start:
+        raise ValidationError({"end": "The end comes before the start."})
+    if (end - start).days > MAX_DAYS:
+        raise ValidationError({"end": "Choose at most three years at a time."})
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,6 +85,7 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                 application.organisation.name,
                 application.role,
                 " · ".join(filter(None, [application.get_contract_display(), application.link])),
+                f"applied-{application.pk}",
             )
         )
     for application in applications.filter(decided_on__range=(start, end)).exclude(outcome=""):
@@ -60,10 +96,14 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                 application.organisation.name,
                 application.role,
                 application.get_outcome_display(),
+                f"outcome-{application.pk}",
             )
         )
     start_at, end_at = _day_bounds(start, end)
-    interviews = owned(Interview, user).filter(starts_at__range=(start_at, end_at))
+    # An interview still to come is not something done yet.
+    interviews = owned(Interview, user).filter(
+        starts_at__range=(start_at, min(end_at, timezone.now()))
+    )
     for interview in interviews.select_related("application__organisation"):
         found.append(
             Activity(
@@ -76,9 +116,12 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                         None, [interview.stage, interview.get_format_display(), interview.location]
                     )
                 ),
+                f"interview-{interview.pk}",
             )
         )
-    done = owned(Action, user).filter(status=ActionStatus.DONE, done_at__range=(start_at, end_at))
+    done = owned(Action, user).filter(
+        status=ActionStatus.DONE, done_at__range=(start_at, end_at), kind__in=REPORTED_STEPS
+    )
     for action in done.select_related("application__organisation", "organisation", "contact"):
         application = action.application
         organisation = (
@@ -92,7 +135,11 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                 "Follow-up",
                 organisation,
                 application.role if application else "",
-                action.get_kind_display() + (f" ({action.contact.name})" if action.contact else ""),
+                # A follow-up with a contact is keeping in touch with a person, not an employer.
+                f"Followed up with {action.contact.name}"
+                if action.contact
+                else STEP_ACTIVITIES[action.kind],
+                f"step-{action.pk}",
             )
         )
     interactions = owned(Interaction, user).filter(happened_on__range=(start, end))
@@ -105,10 +152,17 @@ def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]
                 contact.organisation.name if contact.organisation else "",
                 "",
                 f"{interaction.get_channel_display()} with {contact.name}",
+                f"contact-{interaction.pk}",
             )
         )
     found.sort(key=lambda activity: (activity.on, activity.kind, activity.organisation))
     return found
+
+
+def without(rows: list[Activity], left_out) -> list[Activity]:
+    """The rows the person kept: everything but those whose key they ticked to leave out."""
+    left_out = set(left_out)
+    return [row for row in rows if row.key not in left_out]
 
 
 def _day_bounds(

@@ -31,6 +31,7 @@ from nextround.core.account_cache import account_changed
 from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
+from nextround.home import search
 
 FORMAT = "nextround-export"
 VERSION = 1
@@ -177,7 +178,7 @@ def import_user(user, document: dict) -> dict[str, int]:
     """
     stored: list = []
     try:
-        with transaction.atomic():
+        with transaction.atomic(), search.deferred(user):
             added = _import(user, document, stored)
             # Records written in bulk send no signals: say that the account changed.
             account_changed(user.pk)

@@ -7,11 +7,21 @@ namespace in ``nextround/urls.py`` so that their old names (``jobs:application``
 
 from django.urls import path
 
-from nextround.home.views import activity, applications, insights, portability, settings, today
+from nextround.home.views import (
+    activity,
+    applications,
+    debrief,
+    insights,
+    portability,
+    search,
+    settings,
+    today,
+)
 
 urlpatterns = [
     path("", today.today, name="today"),
     path("insights/", insights.insights, name="insights"),
+    path("search/", search.search_page, name="search"),
 ]
 
 # Joins the "accounts" namespace under /accounts/.
@@ -33,5 +43,11 @@ jobs_patterns = [
         "applications/<int:application_id>/outcome/",
         applications.application_outcome,
         name="application_outcome",
+    ),
+    path("interviews/just-had-one/", debrief.just_interviewed, name="just_interviewed"),
+    path(
+        "interviews/<int:interview_id>/how-it-went/",
+        debrief.interview_debrief,
+        name="interview_debrief",
     ),
 ]

@@ -135,8 +135,26 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
         return super().save(commit=commit)
 
 
+# The first option is empty on purpose: on a hurried day, saving without a
+# choice is refused and says so, rather than recording an offer by default.
+OUTCOME_CHOICES = [("", "Choose what you heard"), *Outcome.choices]
+OUTCOME_REQUIRED = "Choose what you heard: an offer, a no, no reply…"
+
+
+def outcome_field(label: str = "Outcome") -> forms.ChoiceField:
+    """The outcome select every form uses: it starts empty and must be chosen."""
+    return forms.ChoiceField(
+        choices=OUTCOME_CHOICES,
+        label=label,
+        error_messages={
+            "required": OUTCOME_REQUIRED,
+            "invalid_choice": "Choose one of the outcomes in the list.",
+        },
+    )
+
+
 class OutcomeForm(PlausibleDatesForm, forms.Form):
-    outcome = forms.ChoiceField(choices=Outcome.choices, label="Outcome")
+    outcome = outcome_field()
     decided_on = forms.DateField(label="Date of the decision", widget=DateInput())
 
     def __init__(self, *args, application: Application, **kwargs):

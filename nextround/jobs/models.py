@@ -223,6 +223,16 @@ class InterviewFormat(models.TextChoices):
     ASSESSMENT = "assessment", "Assessment centre"
 
 
+class Feeling(models.IntegerChoices):
+    """How an interview felt, in the person's own words, from hard going to very well."""
+
+    HARD = 1, "It was hard going"
+    SO_SO = 2, "Not my best"
+    OKAY = 3, "Okay"
+    WELL = 4, "It went well"
+    VERY_WELL = 5, "It went very well"
+
+
 class InterviewQuerySet(OwnedQuerySet):
     def upcoming(self, now=None) -> InterviewQuerySet:
         return self.filter(starts_at__gte=now or timezone.now()).order_by("starts_at")
@@ -230,6 +240,12 @@ class InterviewQuerySet(OwnedQuerySet):
     def awaiting_decision(self) -> InterviewQuerySet:
         """Interviews that happened, whose application has no outcome yet."""
         return self.filter(starts_at__lt=timezone.now(), application__outcome="")
+
+    def to_look_back_on(self, now, since) -> InterviewQuerySet:
+        """Interviews that have happened since ``since`` with no word yet on how they went."""
+        return self.filter(
+            starts_at__lt=now, starts_at__gte=since, self_assessment="", feeling__isnull=True
+        ).order_by("-starts_at", "-id")
 
 
 class Interview(OwnedModel):
@@ -252,6 +268,9 @@ class Interview(OwnedModel):
         blank=True, max_length=50000, help_text="The notes you took in the interview."
     )
     self_assessment = models.TextField(blank=True, max_length=20000)
+    feeling = models.PositiveSmallIntegerField(
+        "How it felt", choices=Feeling, null=True, blank=True
+    )
 
     objects = InterviewQuerySet.as_manager()
 
@@ -265,6 +284,11 @@ class Interview(OwnedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:interview", args=[self.pk])
+
+    @property
+    def is_over(self) -> bool:
+        """Whether the interview's time has come, so there is something to look back on."""
+        return self.starts_at is not None and self.starts_at <= timezone.now()
 
     def clean(self) -> None:
         errors = plausible_date_problems(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils import timezone
 
 from nextround.core.access import owned
@@ -11,10 +13,14 @@ from nextround.jobs.models import Interview
 UPCOMING_INTERVIEWS = 10
 # Decisions listed on Today; the applications list has the rest.
 AWAITING_SHOWN = 10
+# Today asks how an interview went for a few weeks after it, a few at a time.
+LOOK_BACK_DAYS = 28
+LOOK_BACK_AT_MOST = 5
 
 
 def today_context(user, now=None) -> dict:
-    """The next interviews and the ones still waiting on a decision, soonest promise first.
+    """The next interviews, the ones waiting on a decision (soonest promise first), and
+    the recent ones with no word yet on how they went.
 
     ``decision_times`` is learned for the organisations listed, so each row
     can say "this museum usually answers in 9 days" without a query per row.
@@ -30,4 +36,7 @@ def today_context(user, now=None) -> dict:
         "decision_times": decision_times(
             user, {interview.application.organisation_id for interview in shown}
         ),
+        "how_did_it_go": interviews.to_look_back_on(
+            now, now - datetime.timedelta(days=LOOK_BACK_DAYS)
+        )[:LOOK_BACK_AT_MOST],
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
+from nextround.network.drafts import NOTE_NETWORK
 from nextround.network.models import (
     CONNECTION_NOTE_LIMIT,
     ConnectionState,
@@ -35,20 +36,14 @@ def set_connection(contact: Contact, network: str, state: str) -> Contact:
     return contact
 
 
-def set_connection_note(contact: Contact, network: str, note: str) -> Contact:
-    """Keep the user's own wording of the note for ``network``; blank goes back to the draft."""
-    if network not in Network.values:
-        raise ValidationError({"network": f"Unknown network {network!r}."})
+def set_connection_note(contact: Contact, note: str) -> Contact:
+    """Keep the user's own wording of the contact's one note; blank goes back to the draft."""
     note = note.strip()
     if len(note) > CONNECTION_NOTE_LIMIT:
         raise ValidationError(
             {"note": f"Keep the note to {CONNECTION_NOTE_LIMIT} characters (it has {len(note)})."}
         )
-    notes = dict(contact.connection_notes or {})
-    if note:
-        notes[network] = note
-    else:
-        notes.pop(network, None)
-    contact.connection_notes = notes
+    # The page shows one note, so what it saves is the whole of it.
+    contact.connection_notes = {NOTE_NETWORK: note} if note else {}
     contact.save(update_fields=["connection_notes", "updated_at"])
     return contact

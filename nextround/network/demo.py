@@ -97,7 +97,6 @@ def keeping_in_touch(story: Story) -> None:
     set_connection(contacts["collections_head"], Network.MASTODON, ConnectionState.FOLLOWED)
     set_connection_note(
         contacts["registrar"],
-        Network.LINKEDIN,
         "Hello Tom, thank you for showing me the stores after the interview. "
         "Your loans process was a real lesson, and I'd be glad to stay in touch.",
     )

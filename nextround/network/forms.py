@@ -99,19 +99,45 @@ class ConnectionForm(forms.Form):
 
 
 class ConnectionNoteForm(forms.Form):
-    """The note sent with a connection request, one per network."""
+    """The note sent with a connection request: one per contact, whatever the network.
+
+    Several can share a page (the panel step): give each its own ``auto_id``.
+    """
 
     note = forms.CharField(
-        label="Note",
-        required=False,
+        label="Your note",
         max_length=CONNECTION_NOTE_LIMIT,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": CONNECTION_NOTE_LIMIT}),
         error_messages={
             "max_length": "Keep the note to %(limit_value)d characters "
-            "(it has %(show_value)d): LinkedIn refuses longer ones."
+            "(it has %(show_value)d): LinkedIn refuses longer ones.",
+            "required": "Write a few words for the note.",
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].widget.attrs.update(
+            {
+                "data-draft-part": "body",
+                "data-count": self.count_id,
+                "aria-describedby": self.count_id,
+            }
+        )
+
+    @property
+    def count_id(self) -> str:
+        """The id of the live character count under the note."""
+        return f"{self['note'].auto_id}_count"
+
+    @property
+    def length(self) -> int:
+        return len(self["note"].value() or "")
+
+    @property
+    def limit(self) -> int:
+        return CONNECTION_NOTE_LIMIT
 
 
 class ContactFilterForm(forms.Form):

@@ -28,6 +28,7 @@ FIELDS = (
     "decision_promised_by",
     "notes",
     "self_assessment",
+    "feeling",
 )
 
 PANEL_MESSAGE = "Every panel member must be one of your contacts."

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
 from nextround.core.access import owned
 from nextround.jobs.models import Application, Interview
-from nextround.network.drafts import connection_note
+from nextround.network.drafts import note_for
+from nextround.network.forms import ConnectionNoteForm
 from nextround.network.models import ConnectionState, Contact, Network
 from nextround.playbook.actions import complete_actions
+from nextround.playbook.content import people_searches
 from nextround.playbook.models import ActionKind
 
 
@@ -58,12 +60,19 @@ def complete_connect_panel(contact: Contact) -> int:
 
 @dataclass(frozen=True)
 class PanelMember:
-    """A panel member with their links, connections and a drafted note."""
+    """A panel member with their links (or searches to find them), connections and a note."""
 
     person: object
     note: str
     links: list[tuple[str, str]]
     connections: list[tuple[str, str]]
+    searches: list[tuple[str, str]] = field(default_factory=list)
+    note_is_draft: bool = True
+
+    @property
+    def note_form(self) -> ConnectionNoteForm:
+        """The note to edit, copy and keep, with ids of its own among the panel's."""
+        return ConnectionNoteForm(initial={"note": self.note}, auto_id=f"note-{self.person.pk}-%s")
 
     @property
     def pk(self) -> int:
@@ -73,7 +82,10 @@ class PanelMember:
 def _panel(application: Application) -> tuple[list, object]:
     seen: dict[int, object] = {}
     last = None
-    for interview in application.interviews.prefetch_related("panel").order_by("starts_at"):
+    interviews = application.interviews.prefetch_related(
+        Prefetch("panel", queryset=Contact.objects.select_related("organisation"))
+    ).order_by("starts_at")
+    for interview in interviews:
         last = interview
         for person in interview.panel.all():
             seen.setdefault(person.pk, person)
@@ -95,13 +107,18 @@ def panel_members(application: Application) -> list[PanelMember]:
             for network, state in sorted(person.connections.items())
             if network in Network.values and state in ConnectionState.values
         ]
+        note, is_draft = note_for(person, interview=interview)
+        # No profile saved yet: offer searches by name and organisation instead.
+        organisation = person.organisation or application.organisation
+        searches = [] if links else people_searches(person.name, organisation.name)
         members.append(
             PanelMember(
                 person=person,
-                note=(person.connection_notes or {}).get(Network.LINKEDIN)
-                or connection_note(person, interview=interview),
+                note=note,
                 links=links,
                 connections=connections,
+                searches=searches,
+                note_is_draft=is_draft,
             )
         )
     return members

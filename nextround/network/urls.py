@@ -34,7 +34,7 @@ urlpatterns = [
         name="connection_set",
     ),
     path(
-        "<int:contact_id>/notes/<str:network>/",
+        "<int:contact_id>/note/",
         keeping_in_touch.connection_note_save,
         name="connection_note",
     ),

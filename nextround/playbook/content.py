@@ -26,16 +26,27 @@ KIND_NOTES = (
 )
 
 
-def winner_searches(application: Application) -> list[tuple[str, str]]:
-    """Ready-made searches for whoever got the job."""
-    words = f"{application.role} {application.organisation.name}"
+def people_searches(*phrases: str) -> list[tuple[str, str]]:
+    """Ready-made searches for a person: a web search and LinkedIn's people search.
+
+    Each phrase (a name, a role, an organisation) is searched for as a
+    whole on the web, and all of them together on LinkedIn.
+    """
+    phrases = tuple(phrase.strip() for phrase in phrases if phrase and phrase.strip())
+    web = " ".join(f'"{phrase}"' for phrase in phrases)
     return [
-        ("Search the web", "https://duckduckgo.com/?" + urlencode({"q": f'"{words}"'})),
+        ("Search the web", "https://duckduckgo.com/?" + urlencode({"q": web})),
         (
             "Search people on LinkedIn",
-            "https://www.linkedin.com/search/results/people/?keywords=" + quote_plus(words),
+            "https://www.linkedin.com/search/results/people/?keywords="
+            + quote_plus(" ".join(phrases)),
         ),
     ]
+
+
+def winner_searches(application: Application) -> list[tuple[str, str]]:
+    """Ready-made searches for whoever got the job."""
+    return people_searches(application.role, application.organisation.name)
 
 
 def _url_or_blank(name: str, *args) -> str:

@@ -7,8 +7,8 @@ and send it from their own mail program through a ``mailto:`` link.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
+from nextround.core.mailto import mailto_link
 from nextround.playbook.models import Action, ActionKind
 
 # Kinds whose step is sending a message.
@@ -31,9 +31,7 @@ class Draft:
     @property
     def mailto(self) -> str:
         """A ``mailto:`` link that opens the mail program with everything filled in."""
-        recipients = ",".join(quote(address, safe="@") for address in self.to)
-        query = f"subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
-        return f"mailto:{recipients}?{query}"
+        return mailto_link(self.to, self.subject, self.body)
 
 
 def _panel(application) -> list:
@@ -54,8 +52,14 @@ def _names(people: list) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _signature(user) -> str:
-    return user.get_full_name() or user.username
+def sign_off(user, words: str = "With best wishes,") -> str:
+    """The closing lines: kind words, then the person's real name when one is known.
+
+    Never the login name: without a signing name the message simply ends
+    with the kind words, and the page says where to add a name.
+    """
+    name = user.signature
+    return f"{words}\n{name}" if name else words
 
 
 def _last_interview(application):
@@ -79,7 +83,7 @@ def draft_for(action: Action) -> Draft | None:
     met_on = f" on {interview.starts_at:%-d %B}" if interview else ""
     role = application.role
     organisation = application.organisation.name
-    sign = f"With best wishes,\n{_signature(action.owner)}"
+    sign = sign_off(action.owner)
 
     if action.kind == ActionKind.ASK_FEEDBACK:
         if application.outcome == "not_invited":

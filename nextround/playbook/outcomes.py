@@ -22,7 +22,7 @@ from nextround.jobs import outcomes
 from nextround.jobs.models import OPEN_STATUSES, Application, Outcome
 from nextround.playbook.actions import retire
 from nextround.playbook.models import LIVE_STATUSES, Action
-from nextround.playbook.plan import interview_saved, record_outcome
+from nextround.playbook.plan import INTERVIEW_KINDS, interview_saved, record_outcome
 
 __all__ = ["record_outcome", "reopen_application", "set_status"]
 
@@ -43,7 +43,11 @@ def reopen_application(application: Application, status: str | None = None) -> b
     changed = outcomes.clear_outcome(application, status)
     if not had_outcome:
         return changed
-    live = Action.objects.filter(application=application, status__in=LIVE_STATUSES).exclude(rule="")
+    live = (
+        Action.objects.filter(application=application, status__in=LIVE_STATUSES)
+        .exclude(rule="")
+        .exclude(kind__in=INTERVIEW_KINDS)
+    )
     for action in live:
         retire(action, REOPENED)
     for interview in application.interviews.all():

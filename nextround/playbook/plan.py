@@ -115,6 +115,9 @@ def run_outcome_rules(application: Application) -> list[Action]:
     for action in Action.objects.filter(application=application, status__in=LIVE_STATUSES).exclude(
         rule=""
     ):
+        if action.kind in INTERVIEW_KINDS:
+            # The journey was made whatever the answer: its claim stays.
+            continue
         if action.kind == ActionKind.CHASE_DECISION:
             retire(action, f"The decision came on {application.decided_on:%-d %B %Y}.")
         elif action.kind not in keep:
@@ -123,7 +126,45 @@ def run_outcome_rules(application: Application) -> list[Action]:
     made = []
     for rule in rules_for(outcome):
         made += _make(rule, application, application.decided_on, offsets=offsets)
+    # Interviews added before their steps followed them get them now.
+    for interview in application.interviews.all():
+        interview_costs_changed(interview)
     plan_changed(application)
+    return made
+
+
+# Kinds of step that follow an interview itself, not the outcome.
+INTERVIEW_KINDS = frozenset(rule.kind for rule in rules_for(Event.INTERVIEW_HELD))
+NOTHING_TO_CLAIM = "Nothing was spent on this interview and it was not in person: nothing to claim."
+
+
+@transaction.atomic
+def interview_costs_changed(interview: Interview) -> list[Action]:
+    """Keep the steps that follow an interview (claiming its costs) in step with it.
+
+    Call after an interview is saved and after its expenses change. An
+    interview in person, or with costs recorded, gets a claim step a working
+    day after it (made now, due then); a remote one with nothing spent gets
+    none, and loses one the plan made before. A claim step already overdue is
+    left on its day rather than moved to today.
+    """
+    made = []
+    application = interview.application
+    offsets = user_offsets(application.owner)
+    for rule in rules_for(Event.INTERVIEW_HELD):
+        live = Action.objects.filter(
+            interview=interview, kind=rule.kind, status__in=LIVE_STATUSES
+        ).exclude(rule="")
+        if rule.when and not CONDITIONS[rule.when](interview):
+            for action in live:
+                retire(action, NOTHING_TO_CLAIM)
+            continue
+        interview_day = timezone.localdate(interview.starts_at)
+        today = timezone.localdate()
+        due = rule.due_on(interview_day, offset_for(rule, offsets), _country(application.owner))
+        if due <= today and live.filter(status=ActionStatus.OPEN, due_on__lte=today).exists():
+            continue
+        made += _make(rule, application, interview_day, interview=interview, offsets=offsets)
     return made
 
 
@@ -165,6 +206,7 @@ def interview_saved(interview: Interview) -> Action | None:
     application = interview.application
     # The panel may have changed: someone already reached may complete the step.
     plan_changed(application)
+    interview_costs_changed(interview)
     live = Action.objects.filter(
         interview=interview, kind=ActionKind.CHASE_DECISION, status__in=LIVE_STATUSES
     )

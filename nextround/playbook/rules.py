@@ -20,6 +20,7 @@ class Event(models.TextChoices):
     """Something that happened and that the playbook answers."""
 
     DECISION_PROMISED = "decision_promised", "A decision was promised"
+    INTERVIEW_HELD = "interview_held", "An interview took place"
     REJECTED = Outcome.REJECTED.value, "Rejected after interview"
     NOT_INVITED = Outcome.NOT_INVITED.value, "Not invited to interview"
     NO_REPLY = Outcome.NO_REPLY.value, "No reply"
@@ -99,6 +100,18 @@ RULES: tuple[Rule, ...] = (
         Subject.INTERVIEW,
         "The decision was promised by {promised}. A short, polite note asks where things stand.",
     ),
+    # The journey's costs are claimed after the interview itself, whatever the
+    # outcome and however long it takes to come: the receipts are fresh.
+    Rule(
+        "interview_held.claim_expenses",
+        (Event.INTERVIEW_HELD,),
+        ActionKind.CLAIM_EXPENSES,
+        1,
+        Unit.WORKING_DAYS,
+        Subject.INTERVIEW,
+        "Many organisations pay interview travel back if you ask.",
+        when="went_in_person_or_spent",
+    ),
     Rule(
         "rejected.ask_feedback",
         (Event.REJECTED,),
@@ -125,16 +138,6 @@ RULES: tuple[Rule, ...] = (
         Unit.WORKING_DAYS,
         Subject.APPLICATION,
         "The panel met you at your best. A friendly connection keeps the door open.",
-    ),
-    Rule(
-        "rejected.claim_expenses",
-        (Event.REJECTED,),
-        ActionKind.CLAIM_EXPENSES,
-        2,
-        Unit.WORKING_DAYS,
-        Subject.EACH_INTERVIEW,
-        "Many organisations pay interview travel back if you ask.",
-        when="went_in_person_or_spent",
     ),
     Rule(
         "rejected.be_kind",
@@ -207,16 +210,6 @@ RULES: tuple[Rule, ...] = (
         Unit.WORKING_DAYS,
         Subject.APPLICATION,
         "Thank the panel for their time.",
-    ),
-    Rule(
-        "offered.claim_expenses",
-        AFTER_OFFER,
-        ActionKind.CLAIM_EXPENSES,
-        2,
-        Unit.WORKING_DAYS,
-        Subject.EACH_INTERVIEW,
-        "Many organisations pay interview travel back if you ask.",
-        when="went_in_person_or_spent",
     ),
     Rule(
         "feedback_asked.chase_feedback",

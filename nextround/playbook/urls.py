@@ -7,6 +7,7 @@ app_name = "playbook"
 urlpatterns = [
     path("", views.plan_page, name="plan"),
     path("settings/", views.playbook_settings, name="settings"),
+    path("heard-back/", outcome_views.heard_back_page, name="heard_back"),
     path("actions/<int:action_id>/", views.action_detail, name="action"),
     path("actions/<int:action_id>/done/", views.action_done, name="done"),
     path("actions/<int:action_id>/skip/", views.action_skip, name="skip"),

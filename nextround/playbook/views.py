@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -17,10 +18,12 @@ from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
 from nextround.core.htmx import render_page_or_fragment
+from nextround.core.mailto import MailtoRedirect
 from nextround.core.pages import page_of
 from nextround.playbook import plan
 from nextround.playbook.agenda import live_actions, sort_into_agenda
 from nextround.playbook.content import content_for
+from nextround.playbook.drafts import draft_for
 from nextround.playbook.forms import (
     DraftForm,
     PlaybookSettingsForm,
@@ -218,6 +221,12 @@ def action_draft(request, action_id: int):
     form = DraftForm(request.POST, instance=action)
     if form.is_valid():
         form.save()
+        if request.htmx:
+            # Kept in the background as the send link is followed: nothing to show.
+            return HttpResponse(status=204)
+        if "send" in request.POST:
+            # Without JavaScript the one send button keeps the edits, then opens them.
+            return MailtoRedirect(draft_for(action).mailto)
         messages.success(request, "Your edits are saved; the send link uses them.")
         return redirect(action)
     context = _detail_context(request, action, draft_form=form)

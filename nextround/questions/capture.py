@@ -29,6 +29,74 @@ QUESTION_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
+# Words that give a question's kind away, tried in order: the first that fits is
+# suggested. Openers come before subject words, since "Tell us about a time you
+# catalogued a collection" is about the time more than the collection.
+CATEGORY_HINTS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (category, re.compile(pattern, re.IGNORECASE))
+    for category, pattern in (
+        (
+            Category.STRENGTHS,
+            r"\b(?:strengths?|weakness(?:es)?|describe yourself|words (?:to )?describe|"
+            r"(?:colleagues|manager|friends) (?:would )?(?:say|describe)|proudest|improve on)\b",
+        ),
+        (
+            Category.MOTIVATION,
+            r"\b(?:why (?:do|did|would) you (?:want|apply|like|choose)|why (?:are|were) you "
+            r"interested|why (?:this|our|us|the|here)\b|what (?:attracted|attracts|interests|"
+            r"draws|drew|excites) you|why should we|where do you see yourself|where do you see "
+            r"your|what motivates you|what do you hope)",
+        ),
+        (
+            Category.COMPETENCY,
+            r"\b(?:tell (?:me|us) about a (?:time|situation|moment|project|occasion)|describe a "
+            r"(?:time|situation|project|occasion|mistake)|tell (?:me|us) about (?:a|an) \w+"
+            r"(?: or \w+)? (?:you|that)|have you (?:supervised|managed|led|trained|worked with)|"
+            r"give (?:me |us )?an example|(?:a|one) time (?:when|you)|have you ever|talk (?:me|us) through a (?:time|project)|an occasion "
+            r"when|when have you)",
+        ),
+        (
+            Category.CURVEBALL,
+            r"\b(?:animal|superpower|(?:which|what|who) would you be|desert island|dinner party|if you could|how many .* "
+            r"(?:are there|would fit)|biscuit|fictional|famous person|overqualified|gap in "
+            r"your|salary|expectations|questions for us|anything (?:else|you have not))\b",
+        ),
+        (
+            Category.SITUATIONAL,
+            r"\b(?:how would you|what would you do|what would you say|imagine|suppose|"
+            r"if (?:a|an|you were|you found|you had|someone|the)\b)",
+        ),
+        (
+            Category.ROLE_SPECIFIC,
+            r"\b(?:this (?:role|post|position|job)|the (?:role|post|position)|catalogu\w*|"
+            r"conserv\w*|digitis\w*|digitiz\w*|metadata|records management|budgets?|"
+            r"software|databases?|systems|personal data|collections management system|first (?:few )?(?:weeks|months|"
+            r"90 days|hundred days)|copyright|procedures?|standards?|health and safety)",
+        ),
+        (
+            Category.SECTOR_KNOWLEDGE,
+            r"\b(?:sector|museums?|galler(?:y|ies)|archives?|librar(?:y|ies)|heritage|"
+            r"collections?|audiences?|visitors?|exhibitions?|funding|accessib\w*|"
+            r"decoloni\w*|contested|trends?|challenges? facing|our work|our organisation|"
+            r"what do you know about)",
+        ),
+    )
+)
+
+
+def suggest_category(text: str) -> str:
+    """The category a question most likely belongs to, from the words in it.
+
+    "Tell us about a time…" is a competency question, "Why do you want…"
+    motivation, "How would you…" situational; subject words (collections,
+    cataloguing, this role) fill in the rest. "Other" only when nothing fits.
+    """
+    for category, pattern in CATEGORY_HINTS:
+        if pattern.search(text or ""):
+            return category
+    return Category.OTHER
+
+
 # Scores from rapidfuzz's token-set ratio: at or above this, two wordings count as one question.
 SIMILAR_SCORE = 85
 
@@ -108,6 +176,11 @@ class Candidate:
     match: Question | None = None
     already_linked: bool = False
 
+    @property
+    def category(self) -> str:
+        """The category suggested for it, from its words."""
+        return suggest_category(self.text)
+
 
 @dataclass
 class CaptureResult:
@@ -123,10 +196,11 @@ class Choice:
 
     ``merge_into`` is the id of a question already in the bank that says the
     same thing (the interview is linked to it); ``None`` makes a new question.
+    With no ``category``, the one its words suggest is taken.
     """
 
     text: str
-    category: str = Category.OTHER
+    category: str | None = None
     merge_into: int | None = None
 
 
@@ -172,14 +246,15 @@ def _checked(user, choices: list[Choice]) -> list[tuple[str, str, Question | Non
             raise ValidationError(
                 {"text": f"A question has at most {TEXT_LIMIT} characters (this has {len(text)})."}
             )
-        if choice.category not in Category.values:
+        category = suggest_category(text) if choice.category is None else choice.category
+        if category not in Category.values:
             raise ValidationError({"category": f"Choose one of: {', '.join(Category.values)}."})
         existing = None
         if choice.merge_into is not None:
             existing = bank.get(choice.merge_into)
             if existing is None:
                 raise ValidationError({"merge_into": "No such question of yours."})
-        checked.append((text, choice.category, existing))
+        checked.append((text, category, existing))
     return checked
 
 

@@ -89,6 +89,19 @@ class NotesForm(forms.ModelForm):
         }
 
 
+class AnswerForm(forms.Form):
+    """A question's answer, written before it is reviewed or practised."""
+
+    answer = forms.CharField(
+        label="Your answer",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write a few words of your answer first."},
+        help_text="A few lines is plenty: the points you want to make, or a short story "
+        "of what you did and how it turned out.",
+    )
+
+
 class ReviewPreferencesForm(forms.ModelForm):
     class Meta:
         model = ReviewPreferences

@@ -14,6 +14,7 @@ from nextround.core.models import OwnedModel, OwnedQuerySet
 class Category(models.TextChoices):
     MOTIVATION = "motivation", "Motivation"
     COMPETENCY = "competency", "Competency"
+    SITUATIONAL = "situational", "Situational"
     SECTOR_KNOWLEDGE = "sector_knowledge", "Sector knowledge"
     ROLE_SPECIFIC = "role_specific", "Role-specific"
     STRENGTHS = "strengths", "Strengths and weaknesses"

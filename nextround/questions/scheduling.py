@@ -9,6 +9,7 @@ queue is one indexed query. fsrs insists on ``datetime.timezone.utc`` (not
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -182,7 +183,13 @@ def review_queue(user, now: datetime.datetime | None = None) -> list[Question]:
     return due + new
 
 
-def next_in_queue(user, now: datetime.datetime | None = None) -> Question | None:
-    """The one question to show next in a review session, or None when today is done."""
-    queue = review_queue(user, now)
+def next_in_queue(
+    user, now: datetime.datetime | None = None, *, later: Collection[int] = ()
+) -> Question | None:
+    """The one question to show next in a review session, or None when today is done.
+
+    ``later`` holds the ids of questions the person chose to leave for now
+    (one with no answer yet, say); they are passed over in this session.
+    """
+    queue = [question for question in review_queue(user, now) if question.pk not in later]
     return queue[0] if queue else None

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:question_id>/edit/", bank.question_edit, name="question_edit"),
     path("<int:question_id>/delete/", bank.question_delete, name="question_delete"),
     path("<int:question_id>/merge/", bank.question_merge, name="question_merge"),
+    path("<int:question_id>/answer/", review.question_answer, name="question_answer"),
     path("review/", review.review_session, name="review"),
     path("review/<int:question_id>/", review.review_rate, name="review_rate"),
     path("practice/", review.practice, name="practice"),

@@ -45,15 +45,13 @@ def test_keeping_in_touch_with_a_panel_member(logged_in_page, user):
     contact.refresh_from_db()
     assert contact.connections == {"linkedin": "requested"}
 
-    # The drafted note: the count follows typing, saving keeps it.
-    note = page.get_by_label("Note to send with a request").first
+    # The one drafted note: the count follows typing, saving keeps it.
+    note = page.get_by_role("textbox", name="Your note")
     assert "thank you for your time on the panel" in note.input_value()
     note.fill("Thank you for Tuesday.")
-    assert page.locator("#id_linkedin-note_count").inner_text().startswith("22 of 300")
-    page.get_by_role("button", name="Save note for LinkedIn").click()
-    page.wait_for_function(
-        "() => !document.querySelector('#id_linkedin-note_count').textContent.includes('draft')"
-    )
+    assert page.locator("#id_note_count").inner_text().startswith("22 of 300")
+    page.get_by_role("button", name="Save the note").click()
+    page.get_by_text("Note saved.").wait_for()
     contact.refresh_from_db()
     assert contact.connection_notes == {"linkedin": "Thank you for Tuesday."}
     assert_accessible(page)

@@ -267,3 +267,60 @@ def test_import_csv_asks_about_not_selected_in_one_line_then_takes_the_choice(da
     )
     assert chosen.returncode == 0, chosen.stderr
     assert "Imported 1 application." in chosen.stdout
+
+
+def test_createuser_keeps_the_signing_name_and_the_place(data_dir):
+    result = nextround(
+        data_dir,
+        "createuser",
+        "robin",
+        "--password-stdin",
+        "--signing-name",
+        "Robin Ashdown",
+        "--country",
+        "DE",
+        "--region",
+        "BY",
+        stdin=PASSWORD,
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(data_dir / DATABASE) as db:
+        row = db.execute(
+            "SELECT signing_name, country, holiday_region FROM accounts_user"
+        ).fetchone()
+    assert row == ("Robin Ashdown", "DE", "BY")
+
+
+def test_createuser_refuses_an_unknown_country_in_one_line(data_dir):
+    result = nextround(
+        data_dir, "createuser", "robin", "--password-stdin", "--country", "XX", stdin=PASSWORD
+    )
+    assert result.returncode != 0
+    assert "--country: Next Round does not know" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert usernames(data_dir) == []
+
+
+def test_heard_back_records_a_no_and_shows_the_plan(data_dir):
+    nextround(data_dir, "createuser", "robin", "--password-stdin", stdin=PASSWORD)
+    result = nextround(
+        data_dir,
+        "heard-back",
+        "--org",
+        "Harbour Gallery",
+        "--role",
+        "Curator",
+        "--outcome",
+        "rejected",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Recorded: Rejected after interview, Curator at Harbour Gallery" in result.stdout
+    assert "Ask for feedback" in result.stdout
+
+
+def test_heard_back_refuses_a_missing_role_in_one_line(data_dir):
+    nextround(data_dir, "createuser", "robin", "--password-stdin", stdin=PASSWORD)
+    result = nextround(data_dir, "heard-back", "--org", "Harbour Gallery", "--outcome", "rejected")
+    assert result.returncode != 0
+    assert result.stderr.strip().endswith("--role: Name the role.")
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -23,7 +23,9 @@ from tests.factories import PASSWORD, ApplicationFactory
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_holds_a_database_that_opens_with_the_applications_in_it(tmp_path, settings):
+def test_a_backup_holds_a_database_that_opens_with_the_applications_in_it(
+    tmp_path, settings, monkeypatch
+):
     if connection.vendor != "sqlite":
         pytest.skip("the SQLite copy is only made on SQLite")
     ApplicationFactory(role="Heritage Officer")
@@ -32,7 +34,8 @@ def test_a_backup_holds_a_database_that_opens_with_the_applications_in_it(tmp_pa
     with sqlite3.connect(source) as copy:
         connection.ensure_connection()
         connection.connection.backup(copy)
-    settings.DATABASES["default"]["NAME"] = str(source)
+    # Put back afterwards: the settings fixture restores settings, not what is inside them.
+    monkeypatch.setitem(settings.DATABASES["default"], "NAME", str(source))
     settings.MEDIA_ROOT = tmp_path / "files"
     (tmp_path / "files" / "happybox").mkdir(parents=True)
     (tmp_path / "files" / "happybox" / "card.png").write_bytes(b"not really a png")

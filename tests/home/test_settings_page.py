@@ -1,19 +1,32 @@
 def test_settings_keep_a_holiday_region_that_belongs_to_the_country(user, user_client):
     response = user_client.post(
-        "/accounts/settings/", {"email": user.email, "country": "gb", "holiday_region": "sct"}
+        "/accounts/settings/",
+        {"email": user.email, "signing_name": "Jo Bloggs", "country": "GB-SCT"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.country, user.holiday_region, user.holiday_calendar) == ("GB", "SCT", "GB-SCT")
+    assert user.signature == "Jo Bloggs"
 
 
-def test_settings_name_a_region_the_country_does_not_have(user, user_client):
+def test_settings_refuse_a_region_the_country_does_not_have(user, user_client):
     response = user_client.post(
-        "/accounts/settings/", {"email": user.email, "country": "DE", "holiday_region": "ENG"}
+        "/accounts/settings/", {"email": user.email, "signing_name": "", "country": "DE-ENG"}
     )
-    assert b"DE has no region" in response.content
+    assert response.status_code == 200
+    assert "country" in response.context["account_form"].errors
+    assert b'id="id_country_error"' in response.content
     user.refresh_from_db()
-    assert user.country == "GB"
+    assert (user.country, user.holiday_region) == ("GB", "ENG")
+
+
+def test_settings_show_the_country_as_a_list_with_the_current_place_chosen(user, user_client):
+    user.country, user.holiday_region = "DE", "BY"
+    user.save()
+    page = user_client.get("/accounts/settings/").content.decode()
+    assert '<option value="DE-BY" selected>Germany — Bayern</option>' in page
+    assert 'name="holiday_region"' not in page
+    assert "Your name, to sign letters with" in page
 
 
 def test_settings_show_every_area_s_part(user, user_client):

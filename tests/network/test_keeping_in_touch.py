@@ -97,8 +97,8 @@ def test_an_unknown_network_or_state_changes_nothing(user, user_client):
 
 def test_a_connection_note_is_saved_and_its_length_shown(user, user_client):
     contact = ContactFactory(owner=user)
-    url = reverse("network:connection_note", args=[contact.pk, "linkedin"])
-    response = user_client.post(url, {"linkedin-note": "Thank you for your time on Tuesday."})
+    url = reverse("network:connection_note", args=[contact.pk])
+    response = user_client.post(url, {"note": "Thank you for your time on Tuesday."})
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.connection_notes == {"linkedin": "Thank you for your time on Tuesday."}
@@ -106,21 +106,64 @@ def test_a_connection_note_is_saved_and_its_length_shown(user, user_client):
     assert "<span>35</span> of 300 characters" in page
 
 
+def test_the_contact_page_shows_one_note_and_a_state_per_network(user, user_client):
+    contact = ContactFactory(owner=user, name="Robin Examplefield")
+    contact.connections = {"linkedin": "requested", "mastodon": "followed"}
+    contact.save()
+    page = user_client.get(reverse("network:contact", args=[contact.pk])).content.decode()
+    assert page.count('name="note"') == 1
+    assert page.count("Hello Robin,") == 1
+    for network in ("LinkedIn", "Bluesky", "X", "Mastodon"):
+        assert f'aria-label="Mark your {network} connection"' in page
+    assert "Requested" in page and "Followed" in page
+
+
+def test_a_note_kept_per_network_before_shows_once(user, user_client):
+    contact = ContactFactory(owner=user)
+    contact.connection_notes = {"bluesky": "Lovely to meet you.", "x": "Lovely to meet you."}
+    contact.save()
+    page = user_client.get(reverse("network:contact", args=[contact.pk])).content.decode()
+    assert page.count("Lovely to meet you.") == 1
+    user_client.post(reverse("network:connection_note", args=[contact.pk]), {"note": "Hi."})
+    contact.refresh_from_db()
+    assert contact.connection_notes == {"linkedin": "Hi."}
+
+
 def test_a_note_over_300_characters_is_refused_with_a_clear_message(user, user_client):
     contact = ContactFactory(owner=user)
-    url = reverse("network:connection_note", args=[contact.pk, "linkedin"])
-    for headers in ({}, HTMX):
-        response = user_client.post(url, {"linkedin-note": "a" * 301}, headers=headers)
-        assert response.status_code == 200
-        assert "Keep the note to 300 characters (it has 301)" in response.content.decode()
+    url = reverse("network:connection_note", args=[contact.pk])
+    response = user_client.post(url, {"note": "a" * 301})
+    assert response.status_code == 200
+    assert "Keep the note to 300 characters (it has 301)" in response.content.decode()
     contact.refresh_from_db()
     assert contact.connection_notes == {}
 
 
-def test_a_note_for_an_unknown_network_is_404(user, user_client):
+def test_without_javascript_sending_the_note_by_email_keeps_it_and_opens_it(user, user_client):
+    contact = ContactFactory(owner=user, email="robin@example.org")
+    response = user_client.post(
+        reverse("network:connection_note", args=[contact.pk]),
+        {"note": "Thank you for Tuesday.", "send": "1"},
+    )
+    assert response["Location"] == (
+        "mailto:robin@example.org?subject=Thank%20you&body=Thank%20you%20for%20Tuesday."
+    )
+    contact.refresh_from_db()
+    assert contact.connection_notes == {"linkedin": "Thank you for Tuesday."}
+
+
+def test_a_note_saved_from_the_panel_step_goes_back_there(user, user_client):
     contact = ContactFactory(owner=user)
-    url = reverse("network:connection_note", args=[contact.pk, "myspace"])
-    assert user_client.post(url, {"myspace-note": "hi"}).status_code == 404
+    response = user_client.post(
+        reverse("network:connection_note", args=[contact.pk]),
+        {"note": "Hello.", "next": "/plan/actions/1/"},
+    )
+    assert response["Location"] == "/plan/actions/1/"
+    response = user_client.post(
+        reverse("network:connection_note", args=[contact.pk]),
+        {"note": "Hello.", "next": "https://elsewhere.example.org/"},
+    )
+    assert response["Location"].startswith(reverse("network:contact", args=[contact.pk]))
 
 
 def test_last_contact_is_the_latest_interaction(user):

@@ -39,8 +39,8 @@ def contact_urls(contact_id: int, interaction_id: int) -> list[tuple[str, str, d
         ),
         (
             "post",
-            reverse("network:connection_note", args=[contact_id, "linkedin"]),
-            {"linkedin-note": "hi"},
+            reverse("network:connection_note", args=[contact_id]),
+            {"note": "hi"},
         ),
     ]
 

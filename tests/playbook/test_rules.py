@@ -42,7 +42,8 @@ PLANS = [
             ActionKind.ASK_FEEDBACK: day(1),
             ActionKind.REVIEW_NOTES: day(1),
             ActionKind.CONNECT_PANEL: day(2),
-            ActionKind.CLAIM_EXPENSES: day(2),
+            # The claim follows the interview (20 February): due at once, as it is past.
+            ActionKind.CLAIM_EXPENSES: day(0),
             ActionKind.FIND_WINNER: day(60),
             ActionKind.REAPPLY_WATCH: day(28),
         },
@@ -72,10 +73,10 @@ PLANS = [
     (
         "offered",
         InterviewFormat.ASSESSMENT,
-        {ActionKind.FOLLOW_UP: day(1), ActionKind.CLAIM_EXPENSES: day(2)},
+        {ActionKind.FOLLOW_UP: day(1), ActionKind.CLAIM_EXPENSES: day(0)},
     ),
     ("accepted", InterviewFormat.PHONE, {ActionKind.FOLLOW_UP: day(1)}),
-    ("withdrawn", InterviewFormat.IN_PERSON, {}),
+    ("withdrawn", InterviewFormat.IN_PERSON, {ActionKind.CLAIM_EXPENSES: day(0)}),
 ]
 
 

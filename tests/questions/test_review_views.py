@@ -32,8 +32,8 @@ def test_the_session_shows_the_question_with_the_answer_behind_a_reveal(user, us
 
 def test_rating_moves_on_to_the_next_question(user, user_client):
     with time_machine.travel(START, tick=False):
-        first = QuestionFactory(owner=user, text="First question here?")
-        QuestionFactory(owner=user, text="Second question here?")
+        first = QuestionFactory(owner=user, text="First question here?", answer="Mine")
+        QuestionFactory(owner=user, text="Second question here?", answer="Mine too")
         response = user_client.post(
             reverse("questions:review_rate", args=[first.pk]), {"rating": "easy"}
         )
@@ -50,7 +50,7 @@ def test_an_unknown_rating_changes_nothing(user, user_client):
 
 
 def test_repeated_again_says_the_answer_may_need_rework(user, user_client):
-    question = QuestionFactory(owner=user)
+    question = QuestionFactory(owner=user, answer="A first try")
     url = reverse("questions:review_rate", args=[question.pk])
     for _ in range(3):
         response = user_client.post(url, {"rating": "again"}, follow=True)

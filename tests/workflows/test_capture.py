@@ -84,13 +84,14 @@ def test_the_same_notes_give_the_same_bank_and_merge_into_the_question_already_t
         sorted(
             [
                 (known.text, known.category, known.unprepared, sorted([earlier.pk, interview.pk])),
+                # Each new question takes the category its words suggest, not "Other".
                 (
                     "Tell us about a time you handled a conflict",
-                    Category.OTHER,
+                    Category.COMPETENCY,
                     True,
                     [interview.pk],
                 ),
-                ("What are your salary expectations", Category.OTHER, True, [interview.pk]),
+                ("What are your salary expectations", Category.CURVEBALL, True, [interview.pk]),
             ]
         ),
     )

@@ -12,7 +12,7 @@ from nextround.jobs.models import Application
 from nextround.playbook.actions import ensure_action
 from nextround.playbook.models import LIVE_STATUSES, Action, ActionKind, ActionStatus
 from nextround.playbook.outcomes import REOPENED, reopen_application, set_status
-from nextround.playbook.plan import record_outcome
+from nextround.playbook.plan import INTERVIEW_KINDS, record_outcome
 from tests.factories import ApplicationFactory, InterviewFactory
 from tests.workflows.doors import api_refusal, web_refusal
 
@@ -75,7 +75,9 @@ def test_an_open_status_reopens_the_application_and_retires_its_plan(door, user,
     application = _rejected(user)
     own_step = ensure_action(user, ActionKind.FOLLOW_UP, TODAY, application=application)
     planned = list(
-        Action.objects.filter(application=application, status__in=LIVE_STATUSES).exclude(rule="")
+        Action.objects.filter(application=application, status__in=LIVE_STATUSES)
+        .exclude(rule="")
+        .exclude(kind__in=INTERVIEW_KINDS)
     )
     assert planned
 

@@ -6,15 +6,20 @@ import datetime
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from nextround.core.dates import PlausibleDatesForm
-from nextround.home.activity import activities, activity_csv, activity_pdf
+from nextround.home.activity import (
+    activities,
+    activity_csv,
+    activity_pdf,
+    check_range,
+    without,
+)
 from nextround.jobs.forms import DateInput
-
-MAX_DAYS = 366 * 3
 
 
 class ActivityRangeForm(PlausibleDatesForm, forms.Form):
@@ -25,10 +30,10 @@ class ActivityRangeForm(PlausibleDatesForm, forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end:
-            if end < start:
-                self.add_error("end", "The end comes before the start.")
-            elif (end - start).days > MAX_DAYS:
-                self.add_error("end", "Choose at most three years at a time.")
+            try:
+                check_range(start, end)
+            except ValidationError as refused:
+                self.add_error(None, refused)
         return cleaned
 
 
@@ -48,19 +53,29 @@ def activity_report(request):
         )
     )
     rows = activities(request.user, start, end)
+    # Rows the person ticked to leave out stay on the page, ticked, and leave the files.
+    left_out = set(request.GET.getlist("leave_out"))
+    kept = without(rows, left_out)
     stem = f"job-search-{start.isoformat()}-to-{end.isoformat()}"
     download = request.GET.get("format")
     if download == "csv":
         return HttpResponse(
-            activity_csv(rows),
+            activity_csv(kept),
             content_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{stem}.csv"'},
         )
     if download == "pdf":
         return HttpResponse(
-            activity_pdf(request.user, rows, start, end),
+            activity_pdf(request.user, kept, start, end),
             content_type="application/pdf",
             headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
         )
-    context = {"form": form, "rows": rows, "start": start, "end": end}
+    context = {
+        "form": form,
+        "rows": rows,
+        "kept": kept,
+        "left_out": left_out,
+        "start": start,
+        "end": end,
+    }
     return render(request, "home/activity.html", context)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from nextround.feedback import today as feedback_today
 from nextround.happybox import today as happybox_today
+from nextround.home.first_run import first_run_context
 from nextround.jobs import today as jobs_today
 from nextround.playbook import today as playbook_today
 from nextround.questions import today as questions_today
@@ -26,5 +27,6 @@ def today(request):
         **feedback_today.today_context(request.user),
         **happybox_today.today_context(request.user),
         **vacancies_today.today_context(request.user),
+        **first_run_context(request.user),
     }
     return render(request, "home/today.html", context)

@@ -20,4 +20,6 @@ def connect_panel(action) -> dict:
         "panel": panel_members(action.application) if action.application else [],
         "networks": Network.choices,
         "connection_states": ConnectionState.choices,
+        # The note forms keep the edits, then come back to this step.
+        "request_path": action.get_absolute_url(),
     }

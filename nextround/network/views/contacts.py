@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.mailto import mailto_link
 from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.network.contacts import contact_saved
-from nextround.network.drafts import connection_note
+from nextround.network.drafts import NOTE_SUBJECT, note_for
 from nextround.network.followups import next_follow_up, with_next_follow_up
 from nextround.network.forms import (
     ConnectionNoteForm,
@@ -80,22 +81,11 @@ def contact_list(request):
     )
 
 
-def network_rows(contact: Contact, interview=None, note_forms: dict | None = None) -> list[dict]:
-    """One row per network for the contact page: profile, state and the note to send.
-
-    A network without a note of the user's own offers the drafted one,
-    thanking them for the latest interview they sat on.
-    """
+def network_rows(contact: Contact) -> list[dict]:
+    """One row per network for the contact page: the profile and where the user stands."""
     links = contact.links or {}
-    notes = contact.connection_notes or {}
-    draft = connection_note(contact, interview=interview)
     rows = []
     for network in Network:
-        note = notes.get(network.value, draft)
-        form = (note_forms or {}).get(network.value) or ConnectionNoteForm(
-            initial={"note": note},
-            prefix=network.value,
-        )
         state = contact.state_on(network.value)
         rows.append(
             {
@@ -104,10 +94,6 @@ def network_rows(contact: Contact, interview=None, note_forms: dict | None = Non
                 "url": links.get(network.value, ""),
                 "state": state,
                 "state_label": ConnectionState(state).label,
-                "note": note,
-                "is_draft": network.value not in notes,
-                "note_form": form,
-                "note_length": len(form["note"].value() or ""),
             }
         )
     return rows
@@ -129,12 +115,16 @@ def detail_context(request, contact: Contact, **overrides) -> dict:
         "follow_up_form": FollowUpForm(
             prefix="follow_up", initial={"due_on": follow_up.due_on if follow_up else None}
         ),
-        "networks": network_rows(
-            contact, interviews[0] if interviews else None, overrides.pop("note_forms", None)
-        ),
+        "networks": network_rows(contact),
         "states": ConnectionState.choices,
         "today": today,
     }
+    # One note for every network, thanking them for the latest interview they sat on.
+    note, is_draft = note_for(contact, interview=interviews[0] if interviews else None)
+    context["note_form"] = ConnectionNoteForm(initial={"note": note})
+    context["note_is_draft"] = is_draft
+    context["note_subject"] = NOTE_SUBJECT
+    context["note_mailto"] = mailto_link(contact.email, NOTE_SUBJECT, note) if contact.email else ""
     context.update(overrides)
     return context
 

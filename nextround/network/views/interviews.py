@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 
 from nextround.core.access import get_owned_or_404
 from nextround.core.forms import show_refusal
@@ -32,7 +34,17 @@ def interview_create(request):
     form = InterviewForm(request.POST or None, initial=initial, user=request.user)
     form.instance.owner = request.user
     if request.method == "POST" and (interview := _saved(form, None)):
-        messages.success(request, "Interview added. Good luck!")
+        if interview.is_over:
+            # Luck is no use for an interview already over; what it taught is.
+            messages.success(
+                request,
+                format_html(
+                    'Interview saved. <a href="{}">How did it go?</a>',
+                    reverse("jobs:interview_debrief", args=[interview.pk]),
+                ),
+            )
+        else:
+            messages.success(request, "Interview added. Good luck!")
         return redirect(interview)
     return render(request, "jobs/interview_form.html", {"form": form})
 

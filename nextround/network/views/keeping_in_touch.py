@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
 from nextround.core.htmx import render_page_or_fragment
+from nextround.core.mailto import MailtoRedirect, mailto_link
 from nextround.network.connections import set_connection, set_connection_note
+from nextround.network.drafts import NOTE_SUBJECT
 from nextround.network.followups import set_follow_up
 from nextround.network.forms import (
     ConnectionForm,
@@ -132,20 +135,25 @@ def connection_set(request, contact_id: int):
 
 @login_required
 @require_POST
-def connection_note_save(request, contact_id: int, network: str):
+def connection_note_save(request, contact_id: int):
+    """Keep the contact's one note; from the panel step, go back there."""
     contact = get_contact(request, contact_id)
-    if network not in Network.values:
-        raise Http404("No such network")
-    form = ConnectionNoteForm(request.POST, prefix=network)
+    form = ConnectionNoteForm(request.POST)
     if not form.is_valid():
         return _render_section(
-            request,
-            contact,
-            "network/_connections.html",
-            "connections",
-            note_forms={network: form},
+            request, contact, "network/_connection_note.html", "connection-note", note_form=form
         )
-    set_connection_note(contact, network, form.cleaned_data["note"])
-    if not request.htmx:
-        messages.success(request, f"{Network(network).label} note saved.")
-    return _render_section(request, contact, "network/_connections.html", "connections")
+    set_connection_note(contact, form.cleaned_data["note"])
+    if request.htmx:
+        # Kept in the background as the send link is followed: nothing to show.
+        return HttpResponse(status=204)
+    if "send" in request.POST and contact.email:
+        # Without JavaScript the one send button keeps the note, then opens it.
+        return MailtoRedirect(mailto_link(contact.email, NOTE_SUBJECT, form.cleaned_data["note"]))
+    messages.success(request, "Note saved.")
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
+    return _back_to(contact, "connection-note")

@@ -13,6 +13,7 @@ from nextround.core.access import get_owned_or_404
 from nextround.jobs.models import Interview
 from nextround.questions.capture import Choice, candidates_for, capture_questions, save_notes
 from nextround.questions.forms import NotesForm
+from nextround.questions.models import Category
 from nextround.questions.pack import pack_filename, render_pack_pdf
 
 
@@ -51,6 +52,7 @@ def interview_notes(request, interview_id: int):
         "new_count": sum(1 for c in candidates if not c.already_linked),
         "linked": interview.questions.all(),
         "capture_errors": capture_errors,
+        "categories": Category.choices,
     }
     return render(
         request, "questions/interview_notes.html", context, status=422 if capture_errors else 200
@@ -64,6 +66,8 @@ def _add_chosen(request, interview: Interview):
         choices.append(
             Choice(
                 text=request.POST.get(f"text_{index}", ""),
+                # Left out, the category the question's words suggest is taken.
+                category=request.POST.get(f"category_{index}") or None,
                 merge_into=None if merge_into == "new" else _question_id(merge_into),
             )
         )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
 from nextround.core.commands import account_from_options, add_user_argument
+from nextround.questions.answering import write_answer
 from nextround.questions.models import Rating
 from nextround.questions.scheduling import (
     daily_allowance,
@@ -44,8 +46,28 @@ class Command(BaseCommand):
             return
         console.print(f"{allowance.total_now} question(s) to review. Type q to stop at any time.")
         reviewed = 0
-        while (question := next_in_queue(user)) is not None:
+        later: list[int] = []
+        while (question := next_in_queue(user, later=later)) is not None:
             console.print(Panel(escape(question.text), title=question.get_category_display()))
+            if not question.has_answer:
+                # Nothing to remember until it is written: ask for the answer first.
+                console.print(
+                    "No answer written yet. Type it on one line and press Enter "
+                    "(or just Enter to leave it for later, q to stop)."
+                )
+                answer = self._read(stdin, keep_case=True)
+                if answer.lower() == "q":
+                    break
+                if not answer:
+                    later.append(question.pk)
+                    continue
+                try:
+                    write_answer(question, answer)
+                except ValidationError as error:
+                    console.print(" ".join(error.messages))
+                    later.append(question.pk)
+                    continue
+                console.print("Saved. Now, from memory:")
             console.print("[dim]Answer it aloud, then press Enter to see your answer.[/dim]")
             if self._read(stdin) == "q":
                 break
@@ -69,11 +91,11 @@ class Command(BaseCommand):
                 console.print("[yellow]This answer is flagged “rework this answer”.[/yellow]")
         console.print(f"Reviewed {reviewed}. Well done for showing up.")
 
-    def _read(self, stdin) -> str:
+    def _read(self, stdin, *, keep_case: bool = False) -> str:
         line = stdin.readline()
         if line == "":
             return "q"
-        return line.strip().lower()
+        return line.strip() if keep_case else line.strip().lower()
 
 
 def _answer_text(question) -> str:
