@@ -200,14 +200,15 @@ def fill_in_bulk(user, rows: int, years_ago: int = 0) -> None:
         for n in range(rows)
     )
     Interaction.objects.bulk_create(
-        Interaction(owner=user, contact=contact, happened_on=today - days(days=5))
-        for contact in contacts
+        Interaction(owner=user, contact=contact, happened_on=today - days(days=n))
+        for n, contact in enumerate(contacts)
     )
     interviews = Interview.objects.bulk_create(
         Interview(
             owner=user,
             application=application,
-            starts_at=now + days(days=n % 40 - 30),
+            # A few still to come, the rest one every day or so going back.
+            starts_at=now + days(days=10 - n),
             decision_promised_by=today + days(days=n % 9 - 4),
         )
         for n, application in enumerate(applications)
@@ -224,7 +225,7 @@ def fill_in_bulk(user, rows: int, years_ago: int = 0) -> None:
             contact=None if n % 2 else contacts[n % rows],
             due_on=today + days(days=n % 50 - 25),
             status=ActionStatus.OPEN if n % 3 else ActionStatus.DONE,
-            done_at=None if n % 3 else now,
+            done_at=None if n % 3 else now - days(days=n // 4),
         )
         for n in range(rows * 4)
     )
