@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format lock clean
+.PHONY: install run test lint format lock clean bench
 
 $(BIN)/nextround: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,19 @@ WORKERS ?= 2
 test: lint ## Everything: lint, then the whole suite on SQLite and PostgreSQL.
 	$(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
 	.ci/with-postgres $(BIN)/pytest -n $(WORKERS) -p no:cacheprovider
+
+# W1 times SCALE; DB=postgres runs on a throwaway PostgreSQL 15 cluster and adds W2.
+# BENCH_OPTIONS passes more, e.g. "--workers 1 --threads 8" (see python -m nextround.bench -h).
+SCALE ?= 1
+DB ?= sqlite
+BENCH_OPTIONS ?=
+
+bench: install ## Seed a heavy made-up account, serve it, print how fast each page is.
+ifeq ($(DB),postgres)
+	.ci/with-postgres $(BIN)/python -m nextround.bench --scale $(SCALE) --hosted $(BENCH_OPTIONS)
+else
+	$(BIN)/python -m nextround.bench --scale $(SCALE) $(BENCH_OPTIONS)
+endif
 
 format: $(VENV)/.test-tools
 	$(BIN)/ruff check --fix nextround tests

@@ -97,6 +97,9 @@ MIDDLEWARE = [
     # Last, so that a locked-out login is answered before anything else runs.
     "axes.middleware.AxesMiddleware",
 ]
+# `make bench` reads each request's query count from a response header; off otherwise.
+if parse_bool(os.environ.get("NEXTROUND_BENCH"), default=False):
+    MIDDLEWARE.insert(0, "nextround.bench.middleware.QueryCountHeader")
 
 ROOT_URLCONF = "nextround.urls"
 WSGI_APPLICATION = "nextround.wsgi.application"
@@ -145,7 +148,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 AUTH_USER_MODEL = "accounts.User"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # argon2id at 19 MiB a login: see the class for why.
+    "nextround.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
@@ -250,6 +254,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("NEXTROUND_EMAIL_FROM") or "Next Round <next
 # What `serve` starts beside the web server unless --no-worker: a callable
 # returning (thread, stop event).
 BACKGROUND_WORKER = "nextround.reminders.schedule.start_in_background"
+# `serve`: worker processes (one per core by default; one means waitress) and
+# threads in each. `make bench` is how these defaults were chosen.
+SERVE_WORKERS = parse_int(os.environ.get("NEXTROUND_WORKERS"), default=os.cpu_count() or 1)
+SERVE_THREADS = parse_int(os.environ.get("NEXTROUND_THREADS"), default=2)
 WATCH_ALLOW_PRIVATE = parse_bool(os.environ.get("NEXTROUND_WATCH_ALLOW_PRIVATE"), default=False)
 
 LOGGING = {

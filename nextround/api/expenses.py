@@ -11,6 +11,7 @@ from ninja.files import UploadedFile
 
 from nextround.api.errors import owned_or_invalid
 from nextround.api.fields import Date, Payload, RecordId, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.currencies import DEFAULT_CURRENCY
@@ -103,6 +104,7 @@ _REQUIRED = ("interview_id", "category", "amount", "currency", "claim_status", "
 
 
 @router.get("/expenses", response=list[ExpenseOut])
+@bounded_list
 def list_expenses(request, interview_id: RecordId | None = None):
     expenses = owned(Expense, request.auth)
     if interview_id is not None:

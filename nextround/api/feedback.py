@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, Payload, RecordId, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.feedback.models import (
     Feedback,
@@ -110,6 +111,7 @@ def _feedback(user):
 
 
 @router.get("/feedback", response=list[FeedbackOut])
+@bounded_list
 def list_feedback(request, application_id: RecordId | None = None):
     feedback = _feedback(request.auth)
     if application_id is not None:
@@ -188,6 +190,7 @@ def _skills(user):
 
 
 @router.get("/skills", response=list[SkillOut])
+@bounded_list
 def list_skills(request):
     return _skills(request.auth)
 
@@ -262,6 +265,7 @@ def _candidates(user):
 
 
 @router.get("/successful-candidates", response=list[SuccessfulCandidateOut])
+@bounded_list
 def list_successful_candidates(request, application_id: RecordId | None = None):
     candidates = _candidates(request.auth)
     if application_id is not None:
@@ -353,6 +357,7 @@ def _improvements(user):
 
 
 @router.get("/improvement-actions", response=list[ImprovementActionOut])
+@bounded_list
 def list_improvement_actions(request, status: ImprovementStatus | None = None):
     actions = _improvements(request.auth)
     if status is not None:
@@ -425,6 +430,7 @@ class RankedGapOut(Schema):
 
 
 @router.get("/gaps", response=list[RankedGapOut])
+@bounded_list
 def list_gaps(request):
     return [
         {

@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 
 from nextround.api.errors import NotFound, validate_and_save
 from nextround.api.fields import Date, Payload, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.api.uploads import attach_or_refuse
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.uploads import file_response, save_with_file
@@ -70,6 +71,7 @@ class HappyItemOut(Schema):
 
 
 @router.get("/happy-items", response=list[HappyItemOut])
+@bounded_list
 def list_happy_items(request):
     return owned(HappyItem, request.auth)
 

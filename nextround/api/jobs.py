@@ -15,6 +15,7 @@ from pydantic import model_validator
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, DateTime, Payload, RecordId, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import (
     Application,
@@ -104,6 +105,7 @@ class OrganisationOut(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut])
+@bounded_list
 def list_organisations(request, kind: OrganisationKind | None = None):
     organisations = owned(Organisation, request.auth)
     if kind:
@@ -218,6 +220,7 @@ def _applications(user):
 
 
 @router.get("/applications", response=list[ApplicationOut])
+@bounded_list
 def list_applications(
     request,
     status: ApplicationStatus | None = None,
@@ -359,6 +362,7 @@ def _interviews(user):
 
 
 @router.get("/interviews", response=list[InterviewOut])
+@bounded_list
 def list_interviews(
     request,
     application_id: RecordId | None = None,

@@ -11,6 +11,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, Payload, RecordId, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview, Organisation
 from nextround.network.contacts import contact_saved
@@ -122,6 +123,7 @@ def _read(user, contact_id: int) -> Contact:
 
 
 @router.get("/contacts", response=list[ContactOut])
+@bounded_list
 def list_contacts(
     request,
     organisation_id: RecordId | None = None,
@@ -186,6 +188,7 @@ def delete_contact(request, contact_id: int):
 
 
 @router.get("/contacts/{contact_id}/interactions", response=list[InteractionOut])
+@bounded_list
 def list_interactions(request, contact_id: int):
     """The contact's interactions log, newest first."""
     return get_owned_or_404(Contact, request.auth, pk=contact_id).interactions.all()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from nextround.api.fields import Date, Payload, RecordId
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Outcome
 from nextround.playbook import plan
@@ -50,6 +51,7 @@ class ActionPatch(Payload):
 
 
 @router.get("/actions", response=list[ActionOut])
+@bounded_list
 def list_actions(
     request,
     status: ActionStatus | None = None,

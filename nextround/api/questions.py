@@ -11,6 +11,7 @@ from ninja import Field, Router, Schema, Status
 
 from nextround.api.errors import validate_and_save
 from nextround.api.fields import DateTime, Payload, RecordId, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
 from nextround.questions.capture import Choice, capture_questions, save_notes
@@ -177,6 +178,7 @@ def _questions(user):
 
 
 @router.get("/questions", response=list[QuestionOut])
+@bounded_list
 def list_questions(request, due: bool = False):
     questions = _questions(request.auth)
     if due:
@@ -234,6 +236,7 @@ def review_question(request, question_id: int, payload: ReviewIn):
 
 
 @router.get("/questions-to-ask", response=list[QuestionToAskOut])
+@bounded_list
 def list_questions_to_ask(request):
     return owned(QuestionToAsk, request.auth).prefetch_related("interviews")
 

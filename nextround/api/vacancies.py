@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 
 from nextround.api.errors import validate_and_save
 from nextround.api.fields import Date, Payload, apply_changes
+from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.vacancies import fetching
 from nextround.vacancies.drafting import NoAdvertFound, draft_from_advert
@@ -48,6 +49,7 @@ class ApplicationDraftOut(Schema):
 
 
 @router.get("/vacancies", response=list[VacancyOut])
+@bounded_list
 def list_vacancies(request, status: VacancyStatus | None = None):
     vacancies = owned(Vacancy, request.auth)
     if status:

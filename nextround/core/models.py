@@ -34,3 +34,20 @@ class OwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AccountVersion(models.Model):
+    """A number that moves on whenever anything in an account changes.
+
+    Figures worked out from a whole history (insights, ranked gaps, review
+    statistics) are kept in the cache under this number, so a change in any
+    app process makes every process work them out afresh.
+    """
+
+    # The user's id, not a link: a row left by a deleted account does no harm,
+    # and the export, which takes every record linked to a user, leaves it out.
+    account_id = models.BigIntegerField(primary_key=True)
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Account {self.account_id}, version {self.number}"

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.mailto import MailtoRedirect
+from nextround.core.pages import page_of
 from nextround.core.uploads import file_response
 from nextround.core.views import delete_after_confirming
 from nextround.expenses.claims import (
@@ -28,6 +29,9 @@ from nextround.expenses.models import ClaimStatus, Expense
 from nextround.expenses.summary import RULE_OF_THUMB_TEXT, organisations_that_paid, summarise
 from nextround.jobs.models import Interview
 
+# Each interview is a card with its own table, so a page holds fewer.
+INTERVIEWS_PER_PAGE = 20
+
 
 @dataclass
 class InterviewExpenses:
@@ -41,17 +45,26 @@ class InterviewExpenses:
 
 @login_required
 def expense_list(request):
-    expenses = owned(Expense, request.user).select_related("interview__application__organisation")
-    by_interview: dict[int, InterviewExpenses] = {}
-    for expense in expenses:
-        group = by_interview.setdefault(expense.interview_id, InterviewExpenses(expense.interview))
-        group.expenses.append(expense)
+    """The summary per currency, then the interviews with costs, a page at a time."""
+    interviews = page_of(
+        request,
+        owned(Interview, request.user)
+        .filter(expenses__isnull=False)
+        .distinct()
+        .select_related("application__organisation")
+        .order_by("-starts_at", "-id"),
+        per_page=INTERVIEWS_PER_PAGE,
+    )
+    by_interview = {interview.pk: InterviewExpenses(interview) for interview in interviews}
+    for expense in owned(Expense, request.user).filter(interview__in=list(by_interview)):
+        by_interview[expense.interview_id].expenses.append(expense)
     paid, asked = organisations_that_paid(request.user)
     return render(
         request,
         "expenses/expense_list.html",
         {
             "groups": list(by_interview.values()),
+            "interviews": interviews,
             "summaries": summarise(request.user),
             "organisations_paid": paid,
             "organisations_asked": asked,

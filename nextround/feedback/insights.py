@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from nextround.core.access import owned
@@ -34,14 +35,37 @@ def gaps_over_time(
             year, quarter = year - 1, 4
     wanted.reverse()
     counts: dict[tuple[int, int], Counter] = {key: Counter() for key in wanted}
-    mentions = owned(GapMention, user).select_related("skill", "feedback", "successful_candidate")
-    for mention in mentions:
-        source = mention.source
-        if isinstance(source, SuccessfulCandidate) and source.inside_appointment:
-            continue
-        key = _quarter(source.mentioned_on)
+    # Plain values, and only mentions whose records were made or dated in the window.
+    start = datetime.date(wanted[0][0], (wanted[0][1] - 1) * 3 + 1, 1)
+    start_time = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    mentions = (
+        owned(GapMention, user)
+        .exclude(successful_candidate__inside_appointment=True)
+        .filter(
+            Q(feedback__received_on__gte=start)
+            | Q(feedback__asked_on__gte=start)
+            | Q(feedback__created_at__gte=start_time)
+            | Q(successful_candidate__found_on__gte=start)
+            | Q(successful_candidate__created_at__gte=start_time)
+        )
+        .values_list(
+            "skill__category",
+            "feedback_id",
+            "feedback__received_on",
+            "feedback__asked_on",
+            "feedback__created_at",
+            "successful_candidate__found_on",
+            "successful_candidate__created_at",
+        )
+    )
+    for category, feedback_id, received, asked, made, found, noted in mentions:
+        if feedback_id:
+            on = received or asked or timezone.localdate(made)
+        else:
+            on = found or timezone.localdate(noted)
+        key = _quarter(on)
         if key in counts:
-            counts[key][mention.skill.category] += 1
+            counts[key][category] += 1
     return [
         (
             f"{year} Q{quarter}",
@@ -56,6 +80,7 @@ def gaps_over_time(
 
 def inside_appointments(user) -> tuple[int, int]:
     """How many comparisons the user noted, and how many of them as a possible inside appointment."""
-    candidates = owned(SuccessfulCandidate, user).values_list("inside_appointment", flat=True)
-    flags = list(candidates)
-    return len(flags), sum(flags)
+    counts = owned(SuccessfulCandidate, user).aggregate(
+        noted=Count("id"), inside=Count("id", filter=Q(inside_appointment=True))
+    )
+    return counts["noted"], counts["inside"]

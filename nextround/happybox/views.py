@@ -10,11 +10,15 @@ from django.views.decorators.http import require_GET
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.htmx import render_page_or_fragment
+from nextround.core.pages import page_of
 from nextround.core.uploads import file_response, save_with_file
 from nextround.core.views import delete_after_confirming
 from nextround.happybox.box import draw_item
 from nextround.happybox.forms import HappyItemForm
 from nextround.happybox.models import HappyItem, HappyKind
+
+# A grid of cards; a page fills a wide screen a few times over.
+ITEMS_PER_PAGE = 24
 
 
 @login_required
@@ -28,7 +32,13 @@ def item_list(request):
     return render(
         request,
         "happybox/item_list.html",
-        {"items": items, "kinds": HappyKind.choices, "kind": kind},
+        {
+            "items": page_of(
+                request, items.order_by("-happened_on", "-id"), per_page=ITEMS_PER_PAGE
+            ),
+            "kinds": HappyKind.choices,
+            "kind": kind,
+        },
     )
 
 

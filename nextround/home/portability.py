@@ -30,6 +30,7 @@ from django.core.files.base import ContentFile
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from nextround.core.account_cache import account_changed
 from nextround.core.dates import validate_plausible_date
 from nextround.core.models import OwnedModel
 from nextround.core.uploads import CheckedFile, UploadedFileFields, check_file, put_file
@@ -261,7 +262,10 @@ def import_user(
     stored: list = []
     try:
         with transaction.atomic(), search.deferred(user):
-            return _import(user, document, stored, progress or (lambda label, count: None))
+            added = _import(user, document, stored, progress or (lambda label, count: None))
+            # Records written in bulk send no signals: say that the account changed.
+            account_changed(user.pk)
+            return added
     except BaseException:
         for storage, name in stored:
             with contextlib.suppress(OSError):

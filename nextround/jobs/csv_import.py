@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils.translation import ngettext
 from rapidfuzz import fuzz, process
 
+from nextround.core.account_cache import account_changed
 from nextround.core.dates import YEAR_MESSAGE, is_plausible
 from nextround.core.signals import written_in_bulk
 from nextround.jobs.models import (
@@ -673,6 +674,8 @@ def save_import(result: CsvImport, progress: Callable[[int, int], None] | None =
         if progress:
             progress(min(start + BATCH_SIZE, len(applications)), len(applications))
     if applications:
-        # Bulk inserts skip save(): the search index is made again for the account.
+        # Bulk inserts skip save(): figures kept for the account are worked out
+        # again, and the search index is made again for it.
+        account_changed(applications[0].owner_id)
         written_in_bulk.send(Application, owner=applications[0].owner)
     return len(result.rows)

@@ -174,18 +174,34 @@ class OutcomeForm(PlausibleDatesForm, forms.Form):
 
 
 SORTS = {
-    "applied": ("-applied_on", "-created_at"),
-    "applied_oldest": ("applied_on", "created_at"),
-    "closing": ("closing_on", "-created_at"),
-    "role": ("role",),
-    "organisation": ("organisation__name", "role"),
+    "applied": ("-applied_on", "-created_at", "-id"),
+    "applied_oldest": ("applied_on", "created_at", "id"),
+    "closing": ("closing_on", "-created_at", "-id"),
+    "role": ("role", "id"),
+    "organisation": ("organisation__name", "role", "id"),
+}
+
+
+# Filters that take in several statuses at once, as the board's columns do.
+STATUS_GROUP_OFFERS = "offers"
+STATUS_GROUP_CLOSED = "closed"
+STATUS_GROUPS = {
+    STATUS_GROUP_OFFERS: [Status.OFFERED, Status.ACCEPTED],
+    STATUS_GROUP_CLOSED: [Status.REJECTED, Status.NOT_INVITED, Status.WITHDRAWN, Status.NO_REPLY],
 }
 
 
 class ApplicationFilterForm(forms.Form):
     q = forms.CharField(label="Search", required=False, max_length=200)
     status = forms.ChoiceField(
-        label="Status", choices=[("", "Any"), *Status.choices], required=False
+        label="Status",
+        choices=[
+            ("", "Any"),
+            *Status.choices,
+            (STATUS_GROUP_OFFERS, "Offered or accepted"),
+            (STATUS_GROUP_CLOSED, "Closed, for any reason"),
+        ],
+        required=False,
     )
     contract = forms.ChoiceField(
         label="Contract", choices=[("", "Any"), *Contract.choices], required=False
@@ -212,7 +228,9 @@ class ApplicationFilterForm(forms.Form):
                 organisation__name__icontains=data["q"]
             )
         if data["status"]:
-            queryset = queryset.filter(status=data["status"])
+            queryset = queryset.filter(
+                status__in=STATUS_GROUPS.get(data["status"], [data["status"]])
+            )
         if data["contract"]:
             queryset = queryset.filter(contract=data["contract"])
         return queryset.order_by(*SORTS[data["sort"] or "applied"])

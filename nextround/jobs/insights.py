@@ -15,7 +15,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -179,16 +179,29 @@ def funnel_by_month(
 
 def outcomes_by_reason(user) -> list[tuple[str, int]]:
     """How applications ended, one line per reason, every reason kept apart."""
-    counts = Counter(owned(Application, user).exclude(outcome="").values_list("outcome", flat=True))
+    counts = dict(
+        owned(Application, user)
+        .exclude(outcome="")
+        .order_by()
+        .values_list("outcome")
+        .annotate(count=Count("id"))
+    )
+    counts = Counter(counts)
     return [(outcome.label, counts[outcome.value]) for outcome in Outcome if counts[outcome.value]]
 
 
 def outcomes_by_contract(user) -> list[tuple[str, list[tuple[str, int]]]]:
     """For each kind of contract, how its applications ended."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    rows = owned(Application, user).exclude(outcome="").values_list("contract", "outcome")
-    for contract, outcome in rows:
-        counts[contract][outcome] += 1
+    rows = (
+        owned(Application, user)
+        .exclude(outcome="")
+        .order_by()
+        .values_list("contract", "outcome")
+        .annotate(count=Count("id"))
+    )
+    for contract, outcome, count in rows:
+        counts[contract][outcome] += count
     return [
         (
             contract.label,
@@ -203,15 +216,18 @@ def outcomes_by_contract(user) -> list[tuple[str, list[tuple[str, int]]]]:
     ]
 
 
-def decision_times(user) -> DecisionTimes:
+def decision_times(user, organisation_ids=None) -> DecisionTimes:
     """Each organisation's promised and actual days from interview to decision, in one query.
 
     The decision is measured from the application's last interview; a "no
-    reply" or a withdrawal is not a decision and is left out.
+    reply" or a withdrawal is not a decision and is left out. Given
+    ``organisation_ids``, only those organisations are looked at.
     """
+    interviews = owned(Interview, user)
+    if organisation_ids is not None:
+        interviews = interviews.filter(application__organisation_id__in=organisation_ids)
     rows = (
-        owned(Interview, user)
-        .filter(application__decided_on__isnull=False)
+        interviews.filter(application__decided_on__isnull=False)
         .exclude(application__outcome__in=[Outcome.NO_REPLY, Outcome.WITHDRAWN, ""])
         .values(
             "application_id",
@@ -250,10 +266,22 @@ def decision_times(user) -> DecisionTimes:
 
 def reapplication_success(user) -> dict[str, ReapplicationSide]:
     """First tries against second and later tries, by how many were invited and offered."""
-    sides = {"first": ReapplicationSide(), "later": ReapplicationSide()}
-    for row in _applications(user).exclude(status=Status.PREPARING):
-        side = sides["later" if row["reapplies_to_id"] else "first"]
-        side.tries += 1
-        side.invited += _was_invited(row)
-        side.offered += row["outcome"] in OFFERED
+    invited = Q(has_interview=True) | Q(status=Status.INTERVIEWING) | Q(outcome__in=AFTER_INTERVIEW)
+    sides = {}
+    for name, condition in (
+        ("first", Q(reapplies_to__isnull=True)),
+        ("later", Q(reapplies_to__isnull=False)),
+    ):
+        # Counted by the database: one row per side, whatever the history's length.
+        counts = (
+            _applications(user)
+            .exclude(status=Status.PREPARING)
+            .filter(condition)
+            .aggregate(
+                tries=Count("id"),
+                invited=Count("id", filter=invited),
+                offered=Count("id", filter=Q(outcome__in=OFFERED)),
+            )
+        )
+        sides[name] = ReapplicationSide(**counts)
     return sides

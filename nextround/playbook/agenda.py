@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from nextround.jobs.timeline import TimelineEntry
@@ -23,6 +24,23 @@ class Agenda:
     due_today: list[Action] = field(default_factory=list)
     soon: list[Action] = field(default_factory=list)
     later: list[Action] = field(default_factory=list)
+    # How many each group holds in all, where only the first few are listed.
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def _more(self, group: str) -> int:
+        return self.totals.get(group, 0) - len(getattr(self, group))
+
+    @property
+    def overdue_more(self) -> int:
+        return self._more("overdue")
+
+    @property
+    def due_today_more(self) -> int:
+        return self._more("due_today")
+
+    @property
+    def soon_more(self) -> int:
+        return self._more("soon")
 
     @property
     def upcoming(self) -> list[Action]:
@@ -50,6 +68,12 @@ def agenda_for(user, today: datetime.date | None = None, *, include_later: bool 
     actions = live_actions(user)
     if not include_later:
         actions = actions.filter(due_on__lte=horizon)
+    return sort_into_agenda(actions, today)
+
+
+def sort_into_agenda(actions, today: datetime.date) -> Agenda:
+    """Sort ``actions`` (soonest first) into overdue, today, the next 14 days and later."""
+    horizon = today + datetime.timedelta(days=LOOKAHEAD_DAYS)
     agenda = Agenda(today=today)
     for action in actions:
         if action.due_on < today:
@@ -60,6 +84,29 @@ def agenda_for(user, today: datetime.date | None = None, *, include_later: bool 
             agenda.soon.append(action)
         else:
             agenda.later.append(action)
+    return agenda
+
+
+def today_agenda(user, today: datetime.date | None = None, *, shown: int) -> Agenda:
+    """Today's agenda with at most ``shown`` steps in each group, and each group's total.
+
+    However long the plan has grown, the page lists a few steps per group
+    and says how many more there are; the totals are counted in the database.
+    """
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=LOOKAHEAD_DAYS)
+    groups = {
+        "overdue": Q(due_on__lt=today),
+        "due_today": Q(due_on=today),
+        "soon": Q(due_on__gt=today, due_on__lte=horizon),
+    }
+    actions = live_actions(user)
+    totals = actions.aggregate(
+        **{group: Count("id", filter=condition) for group, condition in groups.items()}
+    )
+    agenda = Agenda(today=today, totals=totals)
+    for group, condition in groups.items():
+        setattr(agenda, group, list(actions.filter(condition)[:shown]))
     return agenda
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from nextround.jobs.models import Application, Outcome
@@ -80,27 +81,51 @@ def calm_panel(user, today: datetime.date | None = None) -> CalmPanel | None:
     application = recent_no(user, today)
     if application is None:
         return None
-    decided = list(
+    earlier = {
+        "decided_on__lte": application.decided_on,
+        "outcome__in": NO_OUTCOMES,
+    }
+    yeses = (
         Application.objects.for_user(user)
-        .filter(outcome__in=(*NO_OUTCOMES, *YES_OUTCOMES), decided_on__isnull=False)
+        .filter(outcome__in=YES_OUTCOMES, decided_on__isnull=False)
         .exclude(pk=application.pk)
-        .values_list("outcome", "decided_on", "organisation_id")
     )
-    yeses = [(on, org) for outcome, on, org in decided if outcome in YES_OUTCOMES]
-    nos = [(on, org) for outcome, on, org in decided if outcome in NO_OUTCOMES]
-    earlier_nos = [(on, org) for on, org in nos if on <= application.decided_on]
-    followed = [(on, org) for on, org in earlier_nos if any(yes_on > on for yes_on, _ in yeses)]
-    followed_here = [
-        (on, org)
-        for on, org in earlier_nos
-        if any(yes_on > on and yes_org == org for yes_on, yes_org in yeses)
-    ]
+    latest_yes = yeses.order_by("-decided_on")
+    # Counted in one query, however many decisions there have been.
+    counts = (
+        Application.objects.for_user(user)
+        .exclude(pk=application.pk)
+        .aggregate(
+            earlier_nos=Count("id", filter=Q(**earlier)),
+            # Followed by a yes anywhere: earlier than the latest yes of all.
+            followed=Count(
+                "id",
+                filter=Q(**earlier)
+                & Q(decided_on__lt=Subquery(latest_yes.values("decided_on")[:1])),
+            ),
+            followed_here=Count(
+                "id",
+                filter=Q(**earlier)
+                & Q(
+                    # By organisation alone, which is the user's and indexed:
+                    # one look-up per no rather than a pass over every yes.
+                    Exists(
+                        Application.objects.filter(
+                            organisation_id=OuterRef("organisation_id"),
+                            outcome__in=YES_OUTCOMES,
+                            decided_on__gt=OuterRef("decided_on"),
+                        ).exclude(pk=application.pk)
+                    )
+                ),
+            ),
+        )
+    )
     return CalmPanel(
         application=application,
         applicants=application.applicants,
-        earlier_nos=len(earlier_nos),
-        nos_followed_by_yes=len(followed),
-        followed_here=len(followed_here),
+        earlier_nos=counts["earlier_nos"],
+        nos_followed_by_yes=counts["followed"],
+        followed_here=counts["followed_here"],
         # Steady for the three days, different from one no to the next.
         trap=THINKING_TRAPS[application.pk % len(THINKING_TRAPS)],
     )

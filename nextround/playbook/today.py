@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from nextround.playbook.agenda import agenda_for
+from nextround.playbook.agenda import today_agenda
 from nextround.playbook.calm import calm_panel
 from nextround.playbook.views import pop_undo
+
+# Steps listed per group on Today; the plan page has every one.
+TODAY_STEPS = 8
 
 
 def today_context(request) -> dict:
@@ -14,7 +17,7 @@ def today_context(request) -> dict:
     the session and is shown once, on whichever page comes next.
     """
     return {
-        "plan": agenda_for(request.user),
+        "plan": today_agenda(request.user, shown=TODAY_STEPS),
         "calm": calm_panel(request.user),
         "playbook_undo": pop_undo(request),
     }

@@ -12,14 +12,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404
 from nextround.core.htmx import render_page_or_fragment
 from nextround.core.mailto import MailtoRedirect
+from nextround.core.pages import page_of
 from nextround.playbook import plan
-from nextround.playbook.agenda import agenda_for
+from nextround.playbook.agenda import live_actions, sort_into_agenda
 from nextround.playbook.content import content_for
 from nextround.playbook.drafts import draft_for
 from nextround.playbook.forms import (
@@ -33,6 +35,9 @@ from nextround.playbook.forms import (
 from nextround.playbook.models import Action, ActionStatus
 
 UNDO_SESSION_KEY = "playbook_undo"
+
+# Each step's row carries its three one-click forms, so a page holds fewer.
+PLAN_PAGE_SIZE = 30
 
 DONE_WORDS = {
     ActionStatus.DONE: "Marked done",
@@ -108,8 +113,10 @@ def plan_page(request):
         .select_related("application__organisation", "organisation", "contact")
         .order_by("-updated_at", "-id")[:10]
     )
+    steps = page_of(request, live_actions(request.user), per_page=PLAN_PAGE_SIZE)
     context = {
-        "plan": agenda_for(request.user, include_later=True),
+        "plan": sort_into_agenda(steps.object_list, timezone.localdate()),
+        "steps": steps,
         "recent": recent,
         "playbook_undo": pop_undo(request),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -22,6 +22,15 @@ class Day:
     level: int  # 0 to 4, for shading; the count is always shown as text too
 
 
+def _start_of(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of ``day`` in the current time zone.
+
+    Comparing the stored time with it lets the database use its index on
+    ``reviewed_at``; comparing each row's date would read every review.
+    """
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def _level(count: int, busiest: int) -> int:
     if count == 0 or busiest == 0:
         return 0
@@ -35,7 +44,7 @@ def reviews_by_day(
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=today.weekday() + 7 * (weeks - 1))
     counts = dict(
-        Review.objects.filter(owner=user, reviewed_at__date__gte=start)
+        Review.objects.filter(owner=user, reviewed_at__gte=_start_of(start))
         .annotate(day=TruncDate("reviewed_at"))
         .values("day")
         .annotate(n=Count("id"))
@@ -71,6 +80,7 @@ def forecast(user, today: datetime.date | None = None, days: int = FORECAST_DAYS
         Question.objects.for_user(user)
         .seen()
         .filter(due__lt=end_moment)
+        .order_by()
         .values_list("due", flat=True)
     ):
         day = max(today, timezone.localdate(due))
@@ -106,24 +116,38 @@ def true_retention(user, since: datetime.datetime | None = None) -> Retention:
     reviews = Review.objects.filter(owner=user, was_mature=True)
     if since is not None:
         reviews = reviews.filter(reviewed_at__gte=since)
-    total = reviews.count()
-    passed = reviews.exclude(rating=Rating.AGAIN).count()
-    return Retention(passed=passed, total=total)
+    counts = reviews.aggregate(
+        total=Count("id"), passed=Count("id", filter=~Q(rating=Rating.AGAIN))
+    )
+    return Retention(passed=counts["passed"], total=counts["total"])
 
 
 def streak(user, today: datetime.date | None = None) -> int:
     """Days in a row, ending today or yesterday, with at least one review. Shown only on request."""
     today = today or timezone.localdate()
-    days = set(
+    # Newest first, stopping at the first day without a review: only the
+    # streak's own reviews are read, however long the log.
+    times = (
         Review.objects.filter(
-            owner=user, reviewed_at__date__gte=today - datetime.timedelta(days=366)
+            owner=user, reviewed_at__gte=_start_of(today - datetime.timedelta(days=366))
         )
-        .annotate(day=TruncDate("reviewed_at"))
-        .values_list("day", flat=True)
+        .order_by("-reviewed_at")
+        .values_list("reviewed_at", flat=True)
     )
-    day = today if today in days else today - datetime.timedelta(days=1)
+    expected = today
     count = 0
-    while day in days:
-        count += 1
-        day -= datetime.timedelta(days=1)
+    for reviewed_at in times.iterator(chunk_size=200):
+        day = timezone.localdate(reviewed_at)
+        if day > today:
+            continue
+        if day == expected:
+            count += 1
+            expected -= datetime.timedelta(days=1)
+        elif day < expected:
+            if count == 0 and expected == today and day == today - datetime.timedelta(days=1):
+                # No review yet today: the streak may still end yesterday.
+                count = 1
+                expected = day - datetime.timedelta(days=1)
+            else:
+                break
     return count

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.pages import page_of
 from nextround.jobs.forms import ApplicationForm
 from nextround.jobs.models import Organisation
 from nextround.playbook.models import Action
@@ -25,8 +26,8 @@ from nextround.vacancies.forms import AdvertForm, WatchForm
 from nextround.vacancies.models import Vacancy, VacancyStatus
 from nextround.vacancies.watching import watch_address
 
-# A page shows this many at most; older ones wait behind "show more".
-PAGE_SIZE = 100
+# A page shows this many; older ones follow on the next pages.
+PAGE_SIZE = 50
 
 
 def _back(request, fallback: str) -> str:
@@ -51,7 +52,7 @@ def vacancy_list(request):
         request,
         "vacancies/list.html",
         {
-            "vacancies": vacancies[:PAGE_SIZE],
+            "vacancies": page_of(request, vacancies, per_page=PAGE_SIZE),
             "status": status,
             "statuses": VacancyStatus.choices,
             "organisation": organisation,

@@ -5,9 +5,14 @@ import datetime
 import pytest
 
 from nextround.feedback.models import GapMention
-from nextround.feedback.ranking import gap_score, mention_weight, rank_gaps
+from nextround.feedback.ranking import gap_score, mention_weight, rank_gaps, rank_skills, top_gaps
 from tests.factories import ApplicationFactory, OrganisationFactory
-from tests.feedback.factories import FeedbackFactory, SkillFactory, SuccessfulCandidateFactory
+from tests.feedback.factories import (
+    FeedbackFactory,
+    GapMentionFactory,
+    SkillFactory,
+    SuccessfulCandidateFactory,
+)
 
 TODAY = datetime.date(2026, 11, 26)
 
@@ -126,3 +131,27 @@ def test_ranking_takes_one_query_however_many_mentions(user, django_assert_num_q
         mention(user, SkillFactory(owner=user, name=f"Skill {n}"), museum, TODAY)
     with django_assert_num_queries(1):
         rank_gaps(user, today=TODAY)
+
+
+def test_the_light_ranking_puts_gaps_in_the_same_order_as_the_full_one(user):
+    today = datetime.date(2026, 3, 4)
+    skills = [
+        SkillFactory(owner=user, name=name) for name in ("Cataloguing", "budgets", "Audiences")
+    ]
+    for n, skill in enumerate(skills):
+        for k in range(n + 1):
+            feedback = FeedbackFactory(
+                owner=user, received_on=today - datetime.timedelta(days=200 * k + n)
+            )
+            GapMentionFactory(owner=user, skill=skill, feedback=feedback)
+    inside = SuccessfulCandidateFactory(
+        owner=user, inside_appointment=True, evidence="Already in the post as a locum."
+    )
+    GapMentionFactory(owner=user, skill=skills[0], feedback=None, successful_candidate=inside)
+    full = rank_gaps(user, today)
+    light = rank_skills(user, today)
+    assert [gap.skill.pk for gap in full] == [rank.skill_id for rank in light]
+    assert [(g.score, g.mentions, g.uncounted) for g in full] == [
+        (r.score, r.mentions, r.uncounted) for r in light
+    ]
+    assert [gap.skill for gap in top_gaps(user, 2, today)] == [gap.skill for gap in full[:2]]

@@ -89,6 +89,8 @@ def test_serve_runs_the_worker_unless_told_not_to(arguments, runs_worker, settin
 
     monkeypatch.setattr(waitress, "create_server", lambda *args, **kwargs: FakeServer())
     settings.BACKGROUND_WORKER = f"{__name__}.pretend_worker"
+    # One worker process: waitress, replaced by the pretend server above.
+    settings.SERVE_WORKERS = 1
     started.clear()
 
     call_command("serve", "--port", "8123", *arguments)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.account_cache import kept_for_account
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.feedback.forms import ImprovementActionForm, SkillForm
 from nextround.feedback.models import (
@@ -19,12 +22,24 @@ from nextround.feedback.models import (
     SuccessfulCandidate,
 )
 from nextround.feedback.progress import attach_improvements
-from nextround.feedback.ranking import EXPLANATION, rank_gaps
+from nextround.feedback.ranking import EXPLANATION, gaps_for, rank_gaps, rank_skills
+
+# Gaps per page, and the latest places each was raised; the skill's page has them all.
+GAPS_PER_PAGE = 20
+SOURCES_SHOWN = 5
 
 
 @login_required
 def gap_list(request):
-    gaps = attach_improvements(request.user, rank_gaps(request.user))
+    """The gaps ranked, a page at a time, each with its latest sources; recent records aside."""
+    today = timezone.localdate()
+    ranking = kept_for_account(
+        request.user, f"gap-ranking:{today}", lambda: rank_skills(request.user, today)
+    )
+    ranks = page_of(request, ranking, per_page=GAPS_PER_PAGE)
+    gaps = attach_improvements(
+        request.user, gaps_for(request.user, ranks.object_list, sources_shown=SOURCES_SHOWN)
+    )
     recent_feedback = owned(Feedback, request.user).select_related("application__organisation")[:8]
     recent_winners = owned(SuccessfulCandidate, request.user).select_related(
         "application__organisation"
@@ -34,6 +49,7 @@ def gap_list(request):
         "feedback/gap_list.html",
         {
             "gaps": gaps,
+            "ranks": ranks,
             "explanation": EXPLANATION,
             "recent_feedback": recent_feedback,
             "recent_winners": recent_winners,

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from nextround.core.account_cache import kept_for_account
 from nextround.feedback import insights as feedback_figures
 from nextround.home.charts import bar_chart
 from nextround.jobs import insights as jobs_figures
@@ -54,17 +55,32 @@ def _waits_chart(times):
     )
 
 
+def figures(user, today) -> dict:
+    """Every figure the page draws, counted from the whole history."""
+    return {
+        "funnel": jobs_figures.funnel_by_month(user, today=today),
+        "reasons": jobs_figures.outcomes_by_reason(user),
+        "by_contract": jobs_figures.outcomes_by_contract(user),
+        "gaps": feedback_figures.gaps_over_time(user, today=today),
+        "times": jobs_figures.decision_times(user),
+        "reapplying": jobs_figures.reapplication_success(user),
+        "inside": feedback_figures.inside_appointments(user),
+    }
+
+
 @login_required
 def insights(request):
     user = request.user
     today = timezone.localdate()
-    funnel, totals = _funnel_chart(jobs_figures.funnel_by_month(user, today=today))
-    reasons = jobs_figures.outcomes_by_reason(user)
-    by_contract = jobs_figures.outcomes_by_contract(user)
-    gaps = feedback_figures.gaps_over_time(user, today=today)
-    times = jobs_figures.decision_times(user)
-    reapplying = jobs_figures.reapplication_success(user)
-    comparisons, inside = feedback_figures.inside_appointments(user)
+    # Years of history take a moment to count: kept until the account changes.
+    found = kept_for_account(user, f"insights:{today}", lambda: figures(user, today))
+    funnel, totals = _funnel_chart(found["funnel"])
+    reasons = found["reasons"]
+    by_contract = found["by_contract"]
+    gaps = found["gaps"]
+    times = found["times"]
+    reapplying = found["reapplying"]
+    comparisons, inside = found["inside"]
 
     reason_chart = bar_chart(
         "reasons",

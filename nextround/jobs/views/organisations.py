@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.jobs.forms import OrganisationForm
 from nextround.jobs.models import Organisation
@@ -19,7 +20,11 @@ def organisation_list(request):
     organisations = owned(Organisation, request.user).annotate(
         application_count=Count("applications"), last_applied_on=Max("applications__applied_on")
     )
-    return render(request, "jobs/organisation_list.html", {"organisations": organisations})
+    return render(
+        request,
+        "jobs/organisation_list.html",
+        {"organisations": page_of(request, organisations.order_by("name", "id"))},
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.mailto import mailto_link
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.network.contacts import contact_saved
 from nextround.network.drafts import NOTE_SUBJECT, note_for
@@ -72,7 +73,7 @@ def contact_list(request):
         request,
         "network/contact_list.html",
         {
-            "contacts": contacts,
+            "contacts": page_of(request, contacts.order_by("name", "id")),
             "form": form,
             "filtered": filtered,
             "today": timezone.localdate(),

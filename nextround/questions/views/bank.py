@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.questions.anki import DeckDownload
 from nextround.questions.capture import SIMILAR_SCORE, merge_questions, similarity
@@ -52,7 +53,7 @@ def question_list(request):
             )
     context = {
         "filters": filters,
-        "questions": questions,
+        "questions": page_of(request, questions),
         "allowance": daily_allowance(request.user),
         "has_any": owned(Question, request.user).exists(),
         "now": timezone.now(),

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.account_cache import kept_for_account
 from nextround.questions import stats as review_stats
 from nextround.questions.answering import write_answer
 from nextround.questions.forms import AnswerForm, PracticeForm, ReviewPreferencesForm
@@ -172,12 +173,21 @@ def stats(request):
     today = timezone.localdate()
     preferences = ReviewPreferences.for_user(request.user)
     month_ago = timezone.now() - datetime.timedelta(days=30)
+    user = request.user
+
+    def figures() -> dict:
+        return {
+            "heatmap": review_stats.heatmap_rows(review_stats.reviews_by_day(user, today)),
+            "forecast": review_stats.calendar_rows(review_stats.forecast(user, today)),
+            "retention_month": review_stats.true_retention(user, since=month_ago),
+            "retention_all": review_stats.true_retention(user),
+            "streak": review_stats.streak(user, today) if preferences.show_streak else None,
+        }
+
+    # A long review log takes a moment to count: kept until the account changes.
+    name = f"review-stats:{today}:{preferences.show_streak}"
     context = {
-        "heatmap": review_stats.heatmap_rows(review_stats.reviews_by_day(request.user, today)),
-        "forecast": review_stats.calendar_rows(review_stats.forecast(request.user, today)),
-        "retention_month": review_stats.true_retention(request.user, since=month_ago),
-        "retention_all": review_stats.true_retention(request.user),
-        "streak": review_stats.streak(request.user, today) if preferences.show_streak else None,
+        **kept_for_account(user, name, figures),
         "allowance": daily_allowance(request.user),
         "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         "today": today,
