@@ -81,7 +81,10 @@ class Expense(UploadedFileFields, OwnedModel):
 
     class Meta:
         ordering = ["interview__starts_at", "id"]
-        indexes = [models.Index(fields=["owner", "currency"])]
+        indexes = [
+            models.Index(fields=["owner", "currency"]),
+            models.Index(fields=["owner", "claim_status"]),
+        ]
 
     def __str__(self) -> str:
         what = self.description or self.get_category_display()

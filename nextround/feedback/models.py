@@ -79,6 +79,7 @@ class Feedback(OwnedModel):
     class Meta:
         ordering = ["-received_on", "-created_at", "-id"]
         verbose_name_plural = "feedback"
+        indexes = [models.Index(fields=["owner", "received_on"])]
 
     def __str__(self) -> str:
         return f"Feedback on {self.application}"
@@ -214,6 +215,7 @@ class ImprovementAction(OwnedModel):
 
     class Meta:
         ordering = ["status", "target_on", "id"]
+        indexes = [models.Index(fields=["owner", "status", "target_on"])]
 
     def __str__(self) -> str:
         return self.title

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 
+from nextround.core.signals import written_in_bulk
+
 
 class HomeConfig(AppConfig):
     name = "nextround.home"
@@ -13,6 +15,7 @@ class HomeConfig(AppConfig):
             model = self.apps.get_model(source.model)
             post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{source.kind}")
             post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-forget-{source.kind}")
+        written_in_bulk.connect(_written_in_bulk, dispatch_uid="search-rebuild-after-bulk")
 
 
 def _saved(sender, instance, raw=False, **kwargs) -> None:
@@ -21,6 +24,12 @@ def _saved(sender, instance, raw=False, **kwargs) -> None:
     from nextround.home import search
 
     search.index(instance)
+
+
+def _written_in_bulk(sender, owner, **kwargs) -> None:
+    from nextround.home import search
+
+    search.rebuild(owner)
 
 
 def _deleted(sender, instance, **kwargs) -> None:

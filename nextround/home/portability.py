@@ -17,14 +17,17 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
+import functools
+import json
 import uuid
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from nextround.core.account_cache import account_changed
@@ -53,18 +56,25 @@ USER_FIELDS = (
 MERGED_BY_NAME = {"feedback.skill": "name"}
 
 
-def _same_named(model: type[models.Model], user, instance: models.Model):
+def _same_named(model: type[models.Model], user, instance: models.Model, named: dict):
+    """The account's record of that name, or one met earlier in the same document."""
     field = MERGED_BY_NAME.get(model._meta.label_lower)
     if field is None:
         return None
     value = getattr(instance, field)
-    return model._default_manager.filter(owner=user, **{f"{field}__iexact": value}).first()
+    key = str(value).casefold()
+    if key in named:
+        return named[key]
+    existing = model._default_manager.filter(owner=user, **{f"{field}__iexact": value}).first()
+    named[key] = existing or instance
+    return existing
 
 
 def _user_model():
     return apps.get_model(settings.AUTH_USER_MODEL)
 
 
+@functools.cache
 def _settings_link(model: type[models.Model]) -> models.OneToOneField | None:
     """The one-to-one field tying a per-user settings record to its user, if any."""
     for field in model._meta.concrete_fields:
@@ -116,40 +126,98 @@ def _skipped(field: models.Field, model: type[models.Model]) -> bool:
 
 def export_user(user) -> dict:
     """The whole of ``user``'s data as a JSON-ready dict."""
-    data: dict[str, list[dict]] = {}
-    for model in portable_models():
-        many = [f for f in model._meta.many_to_many if f.related_model in portable_models()]
-        rows = _rows(model, user).prefetch_related(*(f.name for f in many))
-        records = []
-        for row in rows:
-            record: dict = {"id": row.pk}
-            for field in model._meta.concrete_fields:
-                if field.primary_key or _skipped(field, model):
-                    continue
-                value = field.value_from_object(row)
-                if isinstance(field, models.FileField):
-                    record[field.name] = _export_file(value)
-                elif field.is_relation:
-                    record[field.attname] = value
-                elif isinstance(field, models.JSONField):
-                    record[field.name] = value
-                else:
-                    record[field.name] = _plain(value)
-            for field in many:
-                record[field.name] = sorted(
-                    related.pk for related in getattr(row, field.name).all()
-                )
-            if hasattr(row, "created_at"):
-                record["created_at"] = _plain(row.created_at)
-            records.append(record)
-        data[model._meta.label_lower] = records
+    return {
+        **_header(user),
+        "data": {
+            model._meta.label_lower: list(_records(model, user)) for model in portable_models()
+        },
+    }
+
+
+def export_json(user) -> Iterator[str]:
+    """The same document as :func:`export_user`, as JSON text a piece at a time.
+
+    Records are read in chunks and written one a line, so an account of any
+    size streams out without being held in memory whole.
+    """
+    header = json.dumps(_header(user), ensure_ascii=False, indent=1)
+    yield header[: header.rindex("}")].rstrip() + ',\n "data": {'
+    for number, model in enumerate(portable_models()):
+        label = json.dumps(model._meta.label_lower)
+        yield f"{',' if number else ''}\n  {label}: ["
+        separator = "\n   "
+        for record in _records(model, user):
+            yield separator + json.dumps(record, ensure_ascii=False)
+            separator = ",\n   "
+        yield "]"
+    yield "\n }\n}\n"
+
+
+def _header(user) -> dict:
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(),
         "user": {name: getattr(user, name) for name in USER_FIELDS},
-        "data": data,
     }
+
+
+def _links_of(field: models.ManyToManyField, user) -> dict[int, list[int]]:
+    """Every link of a many-to-many field for the user's records, read in one query.
+
+    Read from the join table rather than prefetched per record, which would
+    name thousands of ids in one query.
+    """
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    rows = field.remote_field.through._default_manager.filter(**{f"{source}__owner": user})
+    links: dict[int, list[int]] = {}
+    for record_id, linked_id in rows.values_list(f"{source}_id", f"{target}_id").iterator(
+        chunk_size=5000
+    ):
+        links.setdefault(record_id, []).append(linked_id)
+    return links
+
+
+def _records(model: type[models.Model], user) -> Iterator[dict]:
+    """The user's records of ``model`` as JSON-ready dicts, read in chunks.
+
+    Rows come as plain values, not model instances: for tens of thousands of
+    records, building each instance would cost more than the rest together.
+    """
+    portable = portable_models()
+    many = {
+        field: _links_of(field, user)
+        for field in model._meta.many_to_many
+        if field.related_model in portable
+    }
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not _skipped(field, model)
+    ]
+    keys = [field.attname if field.is_relation else field.name for field in fields]
+    writers = [_writer(field) for field in fields]
+    columns = ["pk", *(field.attname for field in fields)]
+    if hasattr(model, "created_at"):
+        columns.append("created_at")
+    for row in _rows(model, user).values_list(*columns).iterator(chunk_size=2000):
+        record: dict = {"id": row[0]}
+        for key, write, value in zip(keys, writers, row[1 : len(keys) + 1], strict=True):
+            record[key] = write(value)
+        for field, links in many.items():
+            record[field.name] = sorted(links.get(row[0], ()))
+        if len(row) > len(keys) + 1:
+            record["created_at"] = _plain(row[-1])
+        yield record
+
+
+def _writer(field: models.Field) -> Callable:
+    """How one field's stored value is written into the document."""
+    if isinstance(field, models.FileField):
+        return lambda name: _export_file(field.attr_class(None, field, name))
+    if field.is_relation or isinstance(field, models.JSONField):
+        return lambda value: value
+    return _plain
 
 
 def _plain(value):
@@ -174,12 +242,19 @@ def _export_file(value) -> dict | None:
     return {"name": value.name.rsplit("/", 1)[-1], "content": base64.b64encode(content).decode()}
 
 
-def import_user(user, document: dict) -> dict[str, int]:
+# How many records go into one INSERT: well under SQLite's limit on bound values.
+BATCH_SIZE = 500
+
+
+def import_user(
+    user, document: dict, progress: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
     """Add a document's records to ``user``'s account; return how many of each were added.
 
     Records carry a lasting identity (``uid``); those the account already
     holds are left as they are, so importing the same document twice adds
-    nothing the second time.
+    nothing the second time. ``progress`` is told each kind of record as it
+    is added, with how many, for a command to show how far it has got.
 
     All or nothing: a fault anywhere leaves the account as it was, and the
     files already written for it are removed again.
@@ -187,7 +262,7 @@ def import_user(user, document: dict) -> dict[str, int]:
     stored: list = []
     try:
         with transaction.atomic(), search.deferred(user):
-            added = _import(user, document, stored)
+            added = _import(user, document, stored, progress or (lambda label, count: None))
             # Records written in bulk send no signals: say that the account changed.
             account_changed(user.pk)
             return added
@@ -198,7 +273,7 @@ def import_user(user, document: dict) -> dict[str, int]:
         raise
 
 
-def _import(user, document: dict, stored: list) -> dict[str, int]:
+def _import(user, document: dict, stored: list, progress) -> dict[str, int]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError({"format": f"Not a Next Round export (expected format {FORMAT!r})."})
     if document.get("version") != VERSION:
@@ -214,58 +289,150 @@ def _import(user, document: dict, stored: list) -> dict[str, int]:
         raise ValidationError({"data": f"Unknown kinds of record: {', '.join(unknown)}."})
 
     _import_account_fields(user, document.get("user") or {})
-    new_ids: dict[type[models.Model], dict[int, int]] = {}
+    # Old id to the record now standing for it: the written instance where
+    # there is one (so rules that look at a linked record need no query), or
+    # the id of one the account already held.
+    new_ids: dict[type[models.Model], dict[int, models.Model | int]] = {}
     deferred_links: list[tuple[models.Model, models.ForeignKey, object]] = []
     deferred_many: list[tuple[models.Model, models.ManyToManyField, list]] = []
     counts: dict[str, int] = {}
     for model in portable_models():
-        records = data.get(model._meta.label_lower) or []
+        label = model._meta.label_lower
+        records = data.get(label) or []
         if not isinstance(records, list):
-            raise ValidationError({model._meta.label_lower: "Expected a list of records."})
-        ids = new_ids.setdefault(model, {})
+            raise ValidationError({label: "Expected a list of records."})
+        # Records of this kind are checked one by one, then written together;
+        # a link to one of them from the same list waits until all are written.
+        ids: dict[int, models.Model | int] = {}
+        pending: list[tuple[models.Model, object, object]] = []
         present = _present_by_uid(model, user)
-        added = 0
+        named: dict[str, models.Model] = {}
         for position, record in enumerate(records):
-            where = f"{model._meta.label_lower}[{position}]"
+            where = f"{label}[{position}]"
             uid = _record_uid(model, record, where)
             if uid is not None and uid in present:
                 # Already in this account (an earlier import of the same
-                # document): keep it, and let its children link to it.
+                # document, or the same record twice in it): keep it, and let
+                # its children link to it.
                 if isinstance(record.get("id"), int):
                     ids[record["id"]] = present[uid]
                 continue
             instance, links, many = _build(model, user, record, new_ids, where, stored)
-            existing = _same_named(model, user, instance)
+            existing = _same_named(model, user, instance, named)
             if existing is not None:
                 # The account already has it (a skill by that name): link to
                 # that one rather than refuse the document or hold two.
                 if isinstance(record.get("id"), int):
-                    ids[record["id"]] = existing.pk
+                    ids[record["id"]] = existing
                 continue
-            _save(instance, where)
-            _keep_creation_time(instance, record.get("created_at"))
+            _check(instance, where)
             if uid is not None:
-                present[uid] = instance.pk
-            if isinstance(record.get("id"), int):
-                ids[record["id"]] = instance.pk
+                present[uid] = instance
+            pending.append((instance, record.get("id"), record.get("created_at")))
             deferred_links.extend((instance, field, old) for field, old in links)
             deferred_many.extend((instance, field, old) for field, old in many)
-            added += 1
-        counts[model._meta.label_lower] = added
+        _write(model, [instance for instance, _, _ in pending])
+        _keep_creation_times(model, pending)
+        for instance, old_id, _ in pending:
+            if isinstance(old_id, int):
+                ids[old_id] = instance
+        new_ids[model] = ids
+        counts[label] = len(pending)
+        if pending:
+            progress(label, len(pending))
 
     # Links to records that came later in the document (or to the same
     # table, like an application's earlier try) are set once all exist.
+    relinked: dict[tuple[type[models.Model], str], list[models.Model]] = {}
     for instance, field, old in deferred_links:
         target = new_ids.get(field.related_model, {}).get(old)
         if target is None:
             raise ValidationError({field.name: f"Refers to a missing record ({old!r})."})
-        type(instance)._default_manager.filter(pk=instance.pk).update(**{field.attname: target})
+        setattr(instance, field.attname, _pk(target))
+        relinked.setdefault((type(instance), field.attname), []).append(instance)
+    for (model, attname), instances in relinked.items():
+        model._default_manager.bulk_update(instances, [attname], batch_size=BATCH_SIZE)
+    joins: dict[models.ManyToManyField, set[tuple[int, int]]] = {}
     for instance, field, olds in deferred_many:
         targets = [new_ids.get(field.related_model, {}).get(old) for old in olds]
         if None in targets:
             raise ValidationError({field.name: "Refers to a missing record."})
-        getattr(instance, field.name).set(targets)
+        joins.setdefault(field, set()).update((instance.pk, _pk(target)) for target in targets)
+    for field, pairs in joins.items():
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        through._default_manager.bulk_create(
+            [
+                through(**{f"{source}_id": one, f"{target}_id": other})
+                for one, other in sorted(pairs)
+            ],
+            batch_size=BATCH_SIZE,
+        )
     return {label: count for label, count in counts.items() if count}
+
+
+def _pk(target: models.Model | int) -> int:
+    return target.pk if isinstance(target, models.Model) else target
+
+
+def _check(instance: models.Model, where: str) -> None:
+    """Every record passes the model's own rules, as a form would check it.
+
+    Links are left out of the check: each was just mapped to a record of this
+    account (or written by this import), so asking the database whether it
+    exists again would only cost a query per record.
+    """
+    links = [field.name for field in instance._meta.concrete_fields if field.is_relation]
+    try:
+        instance.full_clean(exclude=links, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        raise ValidationError(
+            {f"{where}.{field}".rstrip("."): messages for field, messages in detail.items()}
+        ) from error
+
+
+def _write(model: type[models.Model], instances: list[models.Model]) -> None:
+    """Insert the checked records, many to a statement where the model allows it."""
+    if model.save is models.Model.save and not _settings_link(model):
+        model._default_manager.bulk_create(instances, batch_size=BATCH_SIZE)
+        return
+    # A settings record may update the person's own; a model with its own
+    # save() has work there that a bulk insert would skip.
+    for instance in instances:
+        instance.save()
+
+
+def _keep_creation_times(model: type[models.Model], pending: list) -> None:
+    """Creation times are history too; ``auto_now_add`` replaced them with now.
+
+    One plain UPDATE per record, sent together: Django's ``bulk_update``
+    builds a CASE expression per batch, which costs far more here.
+    """
+    if not pending or not hasattr(model, "created_at"):
+        return
+    field = model._meta.get_field("created_at")
+    changes = []
+    for instance, _, created_at in pending:
+        if not created_at:
+            continue
+        try:
+            value = field.to_python(created_at)
+        except (ValidationError, TypeError, ValueError):
+            # Not a time at all (an object, a number): the record keeps today.
+            continue
+        if value is not None:
+            instance.created_at = value
+            changes.append((field.get_db_prep_save(value, connection), instance.pk))
+    if changes:
+        quote = connection.ops.quote_name
+        # The names come from the model, quoted; the values are bound parameters.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quote(model._meta.db_table)} SET {quote(field.column)} = %s "  # noqa: S608
+                f"WHERE {quote(model._meta.pk.column)} = %s",
+                changes,
+            )
 
 
 def _present_by_uid(model: type[models.Model], user) -> dict[uuid.UUID, int]:
@@ -324,7 +491,11 @@ def _build(model, user, record, new_ids, where, stored):
             if value is None:
                 setattr(instance, field.attname, None)
             elif field.related_model in new_ids and value in new_ids[field.related_model]:
-                setattr(instance, field.attname, new_ids[field.related_model][value])
+                target = new_ids[field.related_model][value]
+                if isinstance(target, models.Model):
+                    setattr(instance, field.name, target)
+                else:
+                    setattr(instance, field.attname, target)
             else:
                 if not field.null:
                     raise ValidationError(
@@ -396,27 +567,3 @@ def _attach_file(instance, field, value, where) -> CheckedFile | None:
             f"file.{checked.extension}", ContentFile(checked.content), save=False
         )
     return checked
-
-
-def _save(instance: models.Model, where: str) -> None:
-    try:
-        instance.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        raise ValidationError(
-            {f"{where}.{field}".rstrip("."): messages for field, messages in detail.items()}
-        ) from error
-    instance.save()
-
-
-def _keep_creation_time(instance: models.Model, created_at) -> None:
-    """Creation times are history too; ``auto_now_add`` would replace them with now."""
-    if not created_at or not hasattr(instance, "created_at"):
-        return
-    field = instance._meta.get_field("created_at")
-    try:
-        value = field.to_python(created_at)
-    except (ValidationError, TypeError, ValueError):
-        # Not a time at all (an object, a number): the record keeps today.
-        return
-    type(instance)._default_manager.filter(pk=instance.pk).update(created_at=value)

@@ -22,6 +22,7 @@ import csv
 import datetime
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -30,7 +31,9 @@ from django.db import transaction
 from django.utils.translation import ngettext
 from rapidfuzz import fuzz, process
 
+from nextround.core.account_cache import account_changed
 from nextround.core.dates import YEAR_MESSAGE, is_plausible
+from nextround.core.signals import written_in_bulk
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -41,8 +44,19 @@ from nextround.jobs.models import (
     decision_problem,
 )
 
-# The largest file the page and the command accept.
-MAX_CSV_BYTES = 2 * 1024 * 1024
+# The largest file the page and the command accept: tens of thousands of rows.
+# The page sends the checked file back with the confirmation, so this stays
+# under the request size the settings allow (DATA_UPLOAD_MAX_MEMORY_SIZE).
+MAX_CSV_BYTES = 4 * 1024 * 1024
+
+# How many rows and problems a preview lists; the rest are counted.
+PREVIEW_ROWS = 50
+
+# Applications written to the database in one statement.
+BATCH_SIZE = 500
+
+# How often a long check or import reports how far it has got.
+PROGRESS_EVERY = 1000
 
 
 def _squash(text: str) -> str:
@@ -148,8 +162,6 @@ CONTRACT_WORDS: dict[str, str] = {
     "internship": Contract.INTERNSHIP,
     "freelance": Contract.FREELANCE,
 }
-
-MAX_ROWS = 5000
 
 # How alike an unknown word must be to a known one to be read as it (0-100).
 CLOSE_ENOUGH = 80
@@ -300,6 +312,70 @@ class CsvImport:
     def applications(self) -> list[Application]:
         return [row.application for row in self.rows]
 
+    @property
+    def preview_rows(self) -> list[ImportRow]:
+        """The first rows, for a preview that stays quick to read and to send."""
+        return self.rows[:PREVIEW_ROWS]
+
+    @property
+    def rows_not_shown(self) -> int:
+        return max(0, len(self.rows) - PREVIEW_ROWS)
+
+    @property
+    def preview_problems(self) -> list[RowProblem]:
+        return self.problems[:PREVIEW_ROWS]
+
+    @property
+    def problems_not_shown(self) -> int:
+        return max(0, len(self.problems) - PREVIEW_ROWS)
+
+    @property
+    def preview_duplicates(self) -> list[int]:
+        return self.duplicates[:PREVIEW_ROWS]
+
+    @property
+    def duplicates_not_shown(self) -> int:
+        return max(0, len(self.duplicates) - PREVIEW_ROWS)
+
+    @property
+    def preview_new_organisations(self) -> list[str]:
+        return self.new_organisations[:PREVIEW_ROWS]
+
+    def more_organisations(self) -> str:
+        count = max(0, len(self.new_organisations) - PREVIEW_ROWS)
+        if not count:
+            return ""
+        return ngettext("and %(count)d more", "and %(count)d more", count) % {"count": count}
+
+    def more_rows(self) -> str:
+        """ "and 1 more application, imported with the rest." with the right plural."""
+        count = self.rows_not_shown
+        return ngettext(
+            "and %(count)d more application, imported with the rest.",
+            "and %(count)d more applications, imported with the rest.",
+            count,
+        ) % {"count": count}
+
+    def more_problems(self) -> str:
+        count = self.problems_not_shown
+        return ngettext(
+            "and %(count)d more problem further down the file.",
+            "and %(count)d more problems further down the file.",
+            count,
+        ) % {"count": count}
+
+    @property
+    def duplicate_lines(self) -> str:
+        """ "2, 5, 9", or the first of many and how many more: "2, 5, … and 70 more lines"."""
+        lines = ", ".join(map(str, self.preview_duplicates))
+        return f"{lines} {self.more_duplicates()}" if self.duplicates_not_shown else lines
+
+    def more_duplicates(self) -> str:
+        count = self.duplicates_not_shown
+        return ngettext("and %(count)d more line", "and %(count)d more lines", count) % {
+            "count": count
+        }
+
     def problems_summary(self) -> str:
         """ "Nothing was imported: 1 problem." with the right plural."""
         count = len(self.problems)
@@ -375,8 +451,6 @@ def _read_rows(text: str, result: CsvImport) -> tuple[list[str], list[tuple[int,
         headers = reader.fieldnames or []
         for row in reader:
             rows.append((reader.line_num, row))
-            if len(rows) > MAX_ROWS:
-                break
     except csv.Error as error:
         # The reader counts the lines it has finished; the trouble is in the next.
         result.problems.append(
@@ -386,11 +460,18 @@ def _read_rows(text: str, result: CsvImport) -> tuple[list[str], list[tuple[int,
     return headers, rows
 
 
-def read_csv(user, text: str, status_choices: dict[str, str] | None = None) -> CsvImport:
+def read_csv(
+    user,
+    text: str,
+    status_choices: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CsvImport:
     """Check a whole file and build (unsaved) applications from it.
 
     ``status_choices`` maps a status word of the file (any spelling) to one
     of our statuses, overriding what Next Round would read it as.
+    ``progress`` hears how many rows are checked, of how many, every
+    thousand rows, for a command to show how far it has got.
     """
     result = CsvImport()
     choices = {_squash(word): status for word, status in (status_choices or {}).items()}
@@ -405,9 +486,6 @@ def read_csv(user, text: str, status_choices: dict[str, str] | None = None) -> C
             )
     if result.problems:
         return result
-    if len(rows) > MAX_ROWS:
-        result.problems.append(RowProblem(1, "file", f"More than {MAX_ROWS} rows; split the file."))
-        return result
     date_columns = [
         result.columns[f] for f in ("applied_on", "closing_on", "decided_on") if f in result.columns
     ]
@@ -418,7 +496,9 @@ def read_csv(user, text: str, status_choices: dict[str, str] | None = None) -> C
         (a.organisation.name.casefold(), a.role.casefold(), a.applied_on)
         for a in Application.objects.filter(owner=user).select_related("organisation")
     }
-    for line, row in rows:
+    for number, (line, row) in enumerate(rows, start=1):
+        if progress and number % PROGRESS_EVERY == 0:
+            progress(number, len(rows))
         built = _build_row(user, row, line, result, existing, choices)
         if built is None:
             continue
@@ -571,13 +651,31 @@ def _build_row(user, row, line, result, organisations, choices) -> ImportRow | N
 
 
 @transaction.atomic
-def save_import(result: CsvImport) -> int:
-    """Write a checked import; nothing is written when it has problems or open questions."""
+def save_import(result: CsvImport, progress: Callable[[int, int], None] | None = None) -> int:
+    """Write a checked import; nothing is written when it has problems or open questions.
+
+    New organisations and the applications go in batches, so a file of
+    tens of thousands of rows is written in a few statements. ``progress``
+    hears how many applications are written, of how many.
+    """
     if not result.ready:
         raise ValueError("An import with problems or open questions cannot be saved.")
-    for application in result.applications:
-        if application.organisation.pk is None:
-            application.organisation.save()
+    applications = result.applications
+    new = {
+        id(application.organisation): application.organisation
+        for application in applications
+        if application.organisation.pk is None
+    }
+    Organisation.objects.bulk_create(list(new.values()), batch_size=BATCH_SIZE)
+    for application in applications:
         application.organisation_id = application.organisation.pk
-        application.save()
+    for start in range(0, len(applications), BATCH_SIZE):
+        Application.objects.bulk_create(applications[start : start + BATCH_SIZE])
+        if progress:
+            progress(min(start + BATCH_SIZE, len(applications)), len(applications))
+    if applications:
+        # Bulk inserts skip save(): figures kept for the account are worked out
+        # again, and the search index is made again for it.
+        account_changed(applications[0].owner_id)
+        written_in_bulk.send(Application, owner=applications[0].owner)
     return len(result.rows)

@@ -149,6 +149,8 @@ class Application(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "status"]),
             models.Index(fields=["owner", "applied_on"]),
+            # Outcomes by date: recent bad news, the history behind a "no".
+            models.Index(fields=["owner", "decided_on"]),
         ]
 
     def __str__(self) -> str:
@@ -281,7 +283,11 @@ class Interview(OwnedModel):
 
     class Meta:
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["owner", "starts_at"])]
+        indexes = [
+            models.Index(fields=["owner", "starts_at"]),
+            # Today's decisions awaited, overdue first.
+            models.Index(fields=["owner", "decision_promised_by"]),
+        ]
 
     def __str__(self) -> str:
         label = self.stage or "Interview"

@@ -162,7 +162,11 @@ class Interaction(OwnedModel):
 
     class Meta:
         ordering = ["-happened_on", "-id"]
-        indexes = [models.Index(fields=["contact", "happened_on"])]
+        indexes = [
+            models.Index(fields=["contact", "happened_on"]),
+            # The activity report: a person's contacts over a date range.
+            models.Index(fields=["owner", "happened_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} with {self.contact} on {self.happened_on}"

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 
 import genanki
 
-from nextround.questions.models import Question
+from nextround.questions.models import Question, places_asked
 
 MODEL_ID = 1_607_392_319
 DECK_ID = 2_059_400_110
@@ -85,10 +87,8 @@ def note_guid(question: Question) -> str:
     return genanki.guid_for("nextround-question", question.pk)
 
 
-def note_for(question: Question) -> QuestionNote:
-    organisations = sorted(
-        {interview.application.organisation.name for interview in question.interviews.all()}
-    )
+def note_for(question: Question, organisations: list[str]) -> QuestionNote:
+    """The question's note; ``organisations`` are the names of the places it was asked."""
     return QuestionNote(
         model=MODEL,
         modified=question.updated_at.timestamp(),
@@ -97,7 +97,7 @@ def note_for(question: Question) -> QuestionNote:
             star_html(question),
             _text(question.answer),
             _text(question.get_category_display()),
-            _text(", ".join(organisations)),
+            _text(", ".join(sorted(set(organisations)))),
             _text(question.notes),
         ],
         guid=note_guid(question),
@@ -105,16 +105,52 @@ def note_for(question: Question) -> QuestionNote:
     )
 
 
-def build_apkg(user) -> bytes:
-    """Every question of the user's as one deck, returned as the .apkg file's bytes."""
+def write_apkg(user, path: str) -> None:
+    """Every question of the user's as one deck, written to the .apkg file at ``path``.
+
+    The questions are read in chunks and their places in one query, so the
+    bank's size never turns into a query with thousands of ids.
+    """
     deck = genanki.Deck(DECK_ID, "Next Round · interview questions")
-    questions = Question.objects.for_user(user).prefetch_related(
-        "interviews__application__organisation"
-    )
-    for question in questions:
-        deck.add_note(note_for(question))
+    places = places_asked(user)
+    for question in Question.objects.for_user(user).order_by("pk").iterator(chunk_size=2000):
+        names = [organisation for organisation, _ in places.get(question.pk, ())]
+        deck.add_note(note_for(question, names))
+    genanki.Package(deck).write_to_file(path)
+
+
+def build_apkg(user) -> bytes:
+    """The deck as the .apkg file's bytes (for a small bank; downloads stream a file)."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "questions.apkg")
-        genanki.Package(deck).write_to_file(path)
+        write_apkg(user, path)
         with open(path, "rb") as apkg:
             return apkg.read()
+
+
+class DeckDownload:
+    """The deck in a temporary folder, read out in chunks, and removed when the response closes.
+
+    The file is opened only while it is being read, so a download that is
+    never read leaves no open file behind, and ``close()`` (which every WSGI
+    server calls) removes the folder either way.
+    """
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, user):
+        self.folder = tempfile.mkdtemp(prefix="nextround-deck-")
+        self.path = os.path.join(self.folder, "questions.apkg")
+        try:
+            write_apkg(user, self.path)
+        except BaseException:
+            self.close()
+            raise
+
+    def __iter__(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as apkg:
+            while chunk := apkg.read(self.CHUNK):
+                yield chunk
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)

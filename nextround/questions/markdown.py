@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
-from nextround.questions.models import Category, Question
+from nextround.questions.models import Category, Question, places_asked
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|])")
 # Schemes that run or embed something when a viewer makes them clickable;
@@ -22,52 +24,56 @@ def _escape(text: str) -> str:
 
 def bank_markdown(user) -> str:
     """Every question, grouped by category, with its STAR answer, free answer and where it was asked."""
-    questions = Question.objects.for_user(user).prefetch_related(
-        "interviews__application__organisation"
-    )
-    by_category: dict[str, list[Question]] = {}
-    for question in questions:
-        by_category.setdefault(question.category, []).append(question)
-    lines = [
-        "# My interview questions",
-        "",
-        f"Exported from Next Round on {timezone.localdate():%d %B %Y}.",
-    ]
+    return "".join(markdown_lines(user))
+
+
+def markdown_lines(user) -> Iterator[str]:
+    """The bank's Markdown a few lines at a time, so a large bank streams instead of piling up.
+
+    One query per category, each read in chunks, and the places asked in one
+    more: never a query that lists thousands of question ids.
+    """
+    yield "# My interview questions\n"
+    yield f"\nExported from Next Round on {timezone.localdate():%d %B %Y}.\n"
+    places = places_asked(user)
+    bank = Question.objects.for_user(user)
+    any_question = False
     for category in Category:
-        group = by_category.get(category.value)
-        if not group:
-            continue
-        lines += ["", f"## {category.label}"]
-        for question in group:
-            flags = [
-                name
-                for name, on in (
-                    ("tricky", question.tricky),
-                    ("unprepared", question.unprepared),
-                    ("rework this answer", question.needs_rework),
-                )
-                if on
-            ]
-            lines += ["", f"### {_escape(question.text)}"]
-            if flags:
-                lines += ["", f"*{', '.join(flags)}*"]
-            for part, value in question.star.items():
-                if value.strip():
-                    lines += ["", f"**{part.title()}:** {_escape(value)}"]
-            if question.answer.strip():
-                lines += ["", _escape(question.answer)]
-            places = sorted(
-                {
-                    f"{i.application.organisation.name} ({i.starts_at:%b %Y})"
-                    for i in question.interviews.all()
-                }
-            )
-            if places:
-                lines += ["", f"Asked at: {_escape('; '.join(places))}"]
-            if question.tag_list:
-                lines += ["", f"Tags: {_escape(', '.join(question.tag_list))}"]
-            if question.notes.strip():
-                lines += ["", f"> {_escape(question.notes)}".replace("\n", "\n> ")]
-    if not by_category:
-        lines += ["", "No questions yet."]
+        questions = bank.filter(category=category.value).order_by("text", "id")
+        heading = f"\n## {category.label}\n"
+        for question in questions.iterator(chunk_size=2000):
+            if heading:
+                yield heading
+                heading = ""
+                any_question = True
+            yield _question_markdown(question, places.get(question.pk, ()))
+    if not any_question:
+        yield "\nNo questions yet.\n"
+
+
+def _question_markdown(question: Question, asked: Iterable[tuple[str, datetime.datetime]]) -> str:
+    flags = [
+        name
+        for name, on in (
+            ("tricky", question.tricky),
+            ("unprepared", question.unprepared),
+            ("rework this answer", question.needs_rework),
+        )
+        if on
+    ]
+    lines = ["", f"### {_escape(question.text)}"]
+    if flags:
+        lines += ["", f"*{', '.join(flags)}*"]
+    for part, value in question.star.items():
+        if value.strip():
+            lines += ["", f"**{part.title()}:** {_escape(value)}"]
+    if question.answer.strip():
+        lines += ["", _escape(question.answer)]
+    places = sorted({f"{name} ({starts_at:%b %Y})" for name, starts_at in asked})
+    if places:
+        lines += ["", f"Asked at: {_escape('; '.join(places))}"]
+    if question.tag_list:
+        lines += ["", f"Tags: {_escape(', '.join(question.tag_list))}"]
+    if question.notes.strip():
+        lines += ["", f"> {_escape(question.notes)}".replace("\n", "\n> ")]
     return "\n".join(lines) + "\n"

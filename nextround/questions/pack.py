@@ -39,9 +39,9 @@ def likely_questions(interview, limit: int = PACK_SIZE) -> list[tuple[Question, 
     chosen: list[tuple[Question, str]] = []
     seen: set[int] = set()
     for queryset, reason in tiers:
-        for question in queryset.distinct().order_by("-tricky", "text", "id"):
-            if question.pk in seen:
-                continue
+        # Only as many as the pack still has room for: a bank of thousands is never read whole.
+        wanted = queryset.exclude(pk__in=seen).distinct().order_by("-tricky", "text", "id")
+        for question in wanted[: limit - len(chosen)]:
             seen.add(question.pk)
             chosen.append((question, reason))
             if len(chosen) >= limit:

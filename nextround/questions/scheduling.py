@@ -112,8 +112,14 @@ def record_review(question: Question, rating: str, now: datetime.datetime | None
             )
             if len(earlier) == REWORK_AFTER - 1 and all(r == Rating.AGAIN for r in earlier):
                 question.needs_rework = True
-        question.save(
-            update_fields=["card", "due", "last_reviewed_at", "needs_rework", "updated_at"]
+        # An update, not save(): nothing a search looks for changes when a
+        # question is rated, so its search entry is left alone.
+        Question.objects.filter(pk=question.pk).update(
+            card=question.card,
+            due=question.due,
+            last_reviewed_at=question.last_reviewed_at,
+            needs_rework=question.needs_rework,
+            updated_at=timezone.now(),
         )
         return Review.objects.create(
             owner=question.owner,
@@ -184,12 +190,38 @@ def review_queue(user, now: datetime.datetime | None = None) -> list[Question]:
 
 
 def next_in_queue(
-    user, now: datetime.datetime | None = None, *, later: Collection[int] = ()
+    user,
+    now: datetime.datetime | None = None,
+    allowance: DailyAllowance | None = None,
+    *,
+    later: Collection[int] = (),
 ) -> Question | None:
     """The one question to show next in a review session, or None when today is done.
 
-    ``later`` holds the ids of questions the person chose to leave for now
-    (one with no answer yet, say); they are passed over in this session.
+    The head of :func:`review_queue` without reading the rest of it: the
+    oldest due question while today's reviews last, then the oldest new one,
+    each one indexed query whatever the bank's size. ``later`` holds the ids
+    of questions the person chose to leave for now (one with no answer yet,
+    say); they are passed over in this session.
     """
-    queue = [question for question in review_queue(user, now) if question.pk not in later]
-    return queue[0] if queue else None
+    now = now or timezone.now()
+    allowance = allowance or daily_allowance(user, now)
+    questions = Question.objects.for_user(user)
+    # The most a session can have set aside is a day's allowance.
+    later = list(later)[-(allowance.reviews_left + allowance.new_left + 1) :]
+    heads = (
+        (questions.seen().due(now).order_by("due", "id"), allowance.reviews_left),
+        (questions.new().order_by("created_at", "id"), allowance.new_left),
+    )
+    for candidates, allowed in heads:
+        if not allowed:
+            continue
+        if later:
+            # Within today's allowance, as review_queue counts it, less those set aside.
+            within = candidates[:allowed].values("pk")
+            found = candidates.filter(pk__in=within).exclude(pk__in=later).first()
+        else:
+            found = candidates.first()
+        if found is not None:
+            return found
+    return None

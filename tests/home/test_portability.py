@@ -190,7 +190,8 @@ def test_settings_offers_a_download_and_an_upload(user, user_client, other_user,
     assert download["Content-Disposition"].startswith("attachment;")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    upload = SimpleUploadedFile("export.json", download.content, content_type="application/json")
+    body = b"".join(download.streaming_content)
+    upload = SimpleUploadedFile("export.json", body, content_type="application/json")
     response = client_for(other_user).post("/accounts/settings/import/", {"file": upload})
     assert response.status_code == 302
     assert Application.objects.filter(owner=other_user, role="Exhibitions Assistant").exists()

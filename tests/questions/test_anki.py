@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 import pytest
 import time_machine
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from nextround.questions.anki import FIELDS, build_apkg
+from nextround.questions.anki import FIELDS, DeckDownload, build_apkg
 from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory
 from tests.questions.factories import QuestionFactory
 
@@ -100,3 +101,11 @@ def test_anki_deck_holds_only_the_users_own_questions(user, other_user, bank, co
     QuestionFactory(owner=other_user, text="Someone else's question?")
     import_apkg(collection, build_apkg(user), tmp_path / "deck.apkg")
     assert "Someone else's question?" not in notes_by_question(collection)
+
+
+@pytest.mark.django_db
+def test_a_deck_download_leaves_no_file_behind_once_closed(user, bank):
+    download = DeckDownload(user)
+    assert b"".join(download)[:2] == b"PK"
+    download.close()
+    assert not os.path.exists(download.folder)

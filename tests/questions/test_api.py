@@ -169,7 +169,7 @@ def test_the_deck_downloads_from_the_api(user, api):
     QuestionFactory(owner=user)
     response = api.get("/api/v1/questions.apkg")
     assert response.status_code == 200
-    assert response.content[:2] == b"PK"
+    assert b"".join(response.streaming_content)[:2] == b"PK"
 
 
 def test_the_api_needs_a_token(client):

@@ -30,3 +30,5 @@ def test_every_question_bank_page_opens(user, user_client):
     ]:
         r = user_client.get(url)
         assert r.status_code == 200, url
+        if r.streaming:  # read to the end, which also closes a streamed file
+            b"".join(r.streaming_content)

@@ -8,12 +8,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from nextround.home.portability import export_user, import_user
+from nextround.home.portability import export_json, import_user
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -25,10 +25,9 @@ class ImportForm(forms.Form):
 @login_required
 def export_download(request):
     """The whole account as a JSON file to keep or to move elsewhere."""
-    body = json.dumps(export_user(request.user), indent=2, ensure_ascii=False)
     stamp = timezone.localdate().isoformat()
-    return HttpResponse(
-        body,
+    return StreamingHttpResponse(
+        (piece.encode() for piece in export_json(request.user)),
         content_type="application/json; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="nextround-{stamp}.json"'},
     )

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from nextround.core.access import get_owned_or_404, owned
 from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
-from nextround.questions.anki import build_apkg
+from nextround.questions.anki import DeckDownload
 from nextround.questions.capture import SIMILAR_SCORE, merge_questions, similarity
 from nextround.questions.forms import BankFilterForm, QuestionForm
-from nextround.questions.markdown import bank_markdown
+from nextround.questions.markdown import markdown_lines
 from nextround.questions.models import STAR_HINTS, Question
 from nextround.questions.scheduling import daily_allowance
 from nextround.questions.starter import STARTER_QUESTIONS, add_starter_questions, added_keys
@@ -163,8 +163,8 @@ def starter(request):
 
 @login_required
 def markdown_download(request):
-    response = HttpResponse(
-        bank_markdown(request.user), content_type="text/markdown; charset=utf-8"
+    response = StreamingHttpResponse(
+        markdown_lines(request.user), content_type="text/markdown; charset=utf-8"
     )
     day = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="question-bank-{day}.md"'
@@ -176,8 +176,10 @@ def apkg_download(request):
     return apkg_response(request.user)
 
 
-def apkg_response(user) -> HttpResponse:
-    """The Anki deck as a download; the API serves the same response."""
-    response = HttpResponse(build_apkg(user), content_type="application/apkg")
-    response["Content-Disposition"] = 'attachment; filename="next-round-questions.apkg"'
-    return response
+def apkg_response(user) -> StreamingHttpResponse:
+    """The Anki deck as a download, streamed from a temporary file; the API serves the same."""
+    return StreamingHttpResponse(
+        DeckDownload(user),
+        content_type="application/apkg",
+        headers={"Content-Disposition": 'attachment; filename="next-round-questions.apkg"'},
+    )

@@ -56,8 +56,8 @@ def review_session(request):
     """
     now = timezone.now()
     later = _later(request)
-    question = next_in_queue(request.user, now, later=later)
     allowance = daily_allowance(request.user, now)
+    question = next_in_queue(request.user, now, allowance, later=later)
     answered = question is not None and question.has_answer
     here = reverse("questions:review") + (f"?later={','.join(map(str, later))}" if later else "")
     context = {

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from nextround.core.commands import account_from_options, add_user_argument
-from nextround.home.portability import export_user
+from nextround.home.portability import export_json
 
 
 class Command(BaseCommand):
@@ -20,15 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, output: str | None, **options):
         user = account_from_options(options, command="export")
-        text = json.dumps(export_user(user), indent=2, ensure_ascii=False)
         if output:
             try:
                 with open(output, "w", encoding="utf-8") as handle:
-                    handle.write(text + "\n")
+                    handle.writelines(export_json(user))
             except OSError as error:
                 raise CommandError(
                     f"Could not write {output}: {error.strerror or error}."
                 ) from error
             self.stderr.write(f"Wrote {output}.")
         else:
-            sys.stdout.write(text + "\n")
+            sys.stdout.writelines(export_json(user))

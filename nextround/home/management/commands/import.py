@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import ngettext
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         except RecursionError as error:
             raise CommandError(f"Could not read {file}: it is nested too deeply.") from error
         try:
-            counts = import_user(user, document)
+            counts = import_user(user, document, progress=self._show_progress)
         except ValidationError as error:
             problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
             raise CommandError(f"Nothing was imported. {problems}") from error
@@ -42,3 +43,9 @@ class Command(BaseCommand):
             )
             % {"count": total, "name": user.username}
         )
+
+    def _show_progress(self, label: str, count: int) -> None:
+        """One line on stderr as each kind of record is added, so a long import shows its pace."""
+        kind = apps.get_model(label)._meta
+        name = kind.verbose_name if count == 1 else kind.verbose_name_plural
+        self.stderr.write(f"Added {count} {name}.")

@@ -60,12 +60,15 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Could not read {file}: {error.strerror or error}") from error
         if len(data) > MAX_CSV_BYTES:
-            raise CommandError(f"{file} is larger than 2 MB; split it into smaller files.")
+            raise CommandError(
+                f"{file} is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB; "
+                "split it into smaller files."
+            )
         try:
             text = decode_csv(data)
         except CsvUnreadable as error:
             raise CommandError(f"{file}: {error}") from error
-        result = read_csv(user, text, choices)
+        result = read_csv(user, text, choices, progress=self._show_checked)
         for ours, theirs in result.columns.items():
             self.stdout.write(f"  column {theirs!r} -> {ours}")
         if result.problems:
@@ -73,9 +76,9 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(result.problems_summary())
         if result.duplicates:
-            self.stdout.write(
-                f"Already there, left out: lines {', '.join(map(str, result.duplicates))}"
-            )
+            lines = ", ".join(map(str, result.preview_duplicates))
+            more = f" {result.more_duplicates()}" if result.duplicates_not_shown else ""
+            self.stdout.write(f"Already there, left out: lines {lines}{more}")
         if dry_run:
             self._print_preview(result, width)
             for word in result.unanswered:
@@ -84,7 +87,14 @@ class Command(BaseCommand):
             return
         if result.unanswered:
             raise CommandError(result.unanswered[0].choice_hint())
-        self.stdout.write(imported_message(save_import(result)))
+        self.stdout.write(imported_message(save_import(result, progress=self._show_saved)))
+
+    def _show_checked(self, done: int, total: int) -> None:
+        """A line on stderr now and then, so a long file shows its pace."""
+        self.stderr.write(f"Checked {done} of {total} rows.")
+
+    def _show_saved(self, done: int, total: int) -> None:
+        self.stderr.write(f"Saved {done} of {total} applications.")
 
     def _print_preview(self, result: CsvImport, width: int | None) -> None:
         """The same rows the web preview shows: line, organisation, role, status, dates, warnings."""
@@ -95,7 +105,7 @@ class Command(BaseCommand):
         for heading in ("Line", "Organisation", "Role", "Status", "Applied", "Closing", "Decided"):
             table.add_column(heading, overflow="fold")
         table.add_column("Warnings", overflow="fold")
-        for row in result.rows:
+        for row in result.preview_rows:
             application = row.application
             # Text, not markup: a role may well contain "[remote]".
             cells = [
@@ -115,3 +125,7 @@ class Command(BaseCommand):
             ]
             table.add_row(*(Text(cell) for cell in cells))
         console.print(table)
+        if result.rows_not_shown:
+            self.stdout.write(
+                f"The first {len(result.preview_rows)} are shown, {result.more_rows()}"
+            )
