@@ -45,7 +45,7 @@ BENCH_OPTIONS ?=
 
 bench: install ## Seed a heavy made-up account, serve it, print how fast each page is.
 ifeq ($(DB),postgres)
-	.ci/with-postgres $(BIN)/python -m nextround.bench --scale $(SCALE) --hosted $(BENCH_OPTIONS)
+	PG_EXTRA_OPTIONS= .ci/with-postgres $(BIN)/python -m nextround.bench --scale $(SCALE) --hosted $(BENCH_OPTIONS)
 else
 	$(BIN)/python -m nextround.bench --scale $(SCALE) $(BENCH_OPTIONS)
 endif
