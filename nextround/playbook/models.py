@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from nextround.core.models import OwnedModel, OwnedQuerySet
 
@@ -94,7 +95,11 @@ class Action(OwnedModel):
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["owner", "status", "due_on"])]
+        indexes = [
+            models.Index(fields=["owner", "status", "due_on"]),
+            # "Lately" on the plan: the last steps finished, newest first.
+            models.Index(fields=["owner", "-updated_at", "-id"], name="action_owner_recent_idx"),
+        ]
 
     def __str__(self) -> str:
         subject = self.subject_label
@@ -103,7 +108,7 @@ class Action(OwnedModel):
     def get_absolute_url(self) -> str:
         return reverse("playbook:action", args=[self.pk])
 
-    @property
+    @cached_property
     def subject_label(self) -> str:
         """Who or what the action is about, in a few words."""
         if self.contact_id:
