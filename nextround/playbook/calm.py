@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from nextround.core.account_cache import kept_for_account
 from nextround.jobs.models import Application, Outcome
 
 # How long the panel stays on Today after a no (the day itself and two more).
@@ -91,35 +92,40 @@ def calm_panel(user, today: datetime.date | None = None) -> CalmPanel | None:
         .exclude(pk=application.pk)
     )
     latest_yes = yeses.order_by("-decided_on")
-    # Counted in one query, however many decisions there have been.
-    counts = (
-        Application.objects.for_user(user)
-        .exclude(pk=application.pk)
-        .aggregate(
-            earlier_nos=Count("id", filter=Q(**earlier)),
-            # Followed by a yes anywhere: earlier than the latest yes of all.
-            followed=Count(
-                "id",
-                filter=Q(**earlier)
-                & Q(decided_on__lt=Subquery(latest_yes.values("decided_on")[:1])),
-            ),
-            followed_here=Count(
-                "id",
-                filter=Q(**earlier)
-                & Q(
-                    # By organisation alone, which is the user's and indexed:
-                    # one look-up per no rather than a pass over every yes.
-                    Exists(
-                        Application.objects.filter(
-                            organisation_id=OuterRef("organisation_id"),
-                            outcome__in=YES_OUTCOMES,
-                            decided_on__gt=OuterRef("decided_on"),
-                        ).exclude(pk=application.pk)
-                    )
+
+    def count():
+        # Counted in one query, however many decisions there have been.
+        return (
+            Application.objects.for_user(user)
+            .exclude(pk=application.pk)
+            .aggregate(
+                earlier_nos=Count("id", filter=Q(**earlier)),
+                # Followed by a yes anywhere: earlier than the latest yes of all.
+                followed=Count(
+                    "id",
+                    filter=Q(**earlier)
+                    & Q(decided_on__lt=Subquery(latest_yes.values("decided_on")[:1])),
                 ),
-            ),
+                followed_here=Count(
+                    "id",
+                    filter=Q(**earlier)
+                    & Q(
+                        # By organisation alone, which is the user's and indexed:
+                        # one look-up per no rather than a pass over every yes.
+                        Exists(
+                            Application.objects.filter(
+                                organisation_id=OuterRef("organisation_id"),
+                                outcome__in=YES_OUTCOMES,
+                                decided_on__gt=OuterRef("decided_on"),
+                            ).exclude(pk=application.pk)
+                        )
+                    ),
+                ),
+            )
         )
-    )
+
+    # Kept until the account changes: Today shows the panel on every visit for three days.
+    counts = kept_for_account(user, f"calm:{application.pk}", count)
     return CalmPanel(
         application=application,
         applicants=application.applicants,
