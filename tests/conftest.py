@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 
@@ -83,7 +84,13 @@ class ApiClient:
         self.headers = {"Authorization": f"Bearer {token}"}
 
     def get(self, path, **params):
-        return self.client.get(path, params, headers=self.headers)
+        response = self.client.get(path, params, headers=self.headers)
+        if response.streaming:
+            # A streamed answer (the export) read whole, so tests can call .json() on it.
+            body = b"".join(response.streaming_content)
+            response.streaming_content = [body]
+            response.json = lambda: json.loads(body)
+        return response
 
     def post(self, path, data=None):
         return self.client.post(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import StreamingHttpResponse
 from ninja import Field, Router, Status
 
 from nextround.api.fields import Payload
-from nextround.home.portability import export_user, import_user
+from nextround.home.portability import export_json, import_user
 
 router = Router(tags=["export"])
 
@@ -31,7 +32,12 @@ class ExportDocument(Payload):
 @router.get("/export", response=dict)
 def export(request):
     """Everything of yours: organisations, applications, interviews, the plan, the bank…"""
-    return export_user(request.auth)
+    # Streamed a record at a time, like the download in Settings: years of
+    # history are never held in the server's memory whole.
+    return StreamingHttpResponse(
+        (piece.encode() for piece in export_json(request.auth)),
+        content_type="application/json; charset=utf-8",
+    )
 
 
 @router.post("/import", response={201: dict})

@@ -25,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from nextround.home.portability import export_user, import_user
+from nextround.home.portability import export_json, import_user
 
 MANIFEST = "manifest.json"
 FORMAT = "nextround-backup"
@@ -83,9 +83,14 @@ def write_backup(target: Path) -> dict[str, int]:
         else:
             for user in get_user_model().objects.order_by("username"):
                 member = f"{ACCOUNTS_FOLDER}/{user.username}.json"
-                body = json.dumps(export_user(user), ensure_ascii=False, indent=1).encode()
-                archive.writestr(member, body)
-                hashes[member] = hashlib.sha256(body).hexdigest()
+                # Written a piece at a time: a long history is never held whole.
+                digest = hashlib.sha256()
+                with archive.open(member, "w") as entry:
+                    for piece in export_json(user):
+                        chunk = piece.encode()
+                        entry.write(chunk)
+                        digest.update(chunk)
+                hashes[member] = digest.hexdigest()
                 logins.append(_login_of(user, member))
                 held["accounts"] += 1
         media = Path(settings.MEDIA_ROOT)

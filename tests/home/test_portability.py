@@ -13,7 +13,7 @@ from nextround.home.portability import export_user, import_user, portable_models
 from nextround.jobs.models import Application, Interview, Organisation, Outcome
 from nextround.playbook.models import LIVE_STATUSES, Action
 from nextround.playbook.plan import record_outcome
-from tests.factories import ApplicationFactory, InterviewFactory, UserFactory
+from tests.factories import ApplicationFactory, InterviewFactory, OrganisationFactory, UserFactory
 
 
 def canonical(document: dict) -> dict:
@@ -271,3 +271,15 @@ def test_a_nul_character_in_a_document_is_named_not_a_database_error(user, other
     with pytest.raises(ValidationError) as problem:
         import_user(user, document)
     assert problem.value.message_dict == {"jobs.application[0].role": ["Contains a NUL character."]}
+
+
+def test_the_api_export_streams_like_the_download(api, user):
+    """Years of history leave the server a record at a time, never held whole."""
+    OrganisationFactory(owner=user, name="Stream Gallery")
+    response = api.client.get("/api/v1/export", headers=api.headers)
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"].startswith("application/json")
+    document = json.loads(b"".join(response.streaming_content))
+    names = [row["name"] for row in document["data"]["jobs.organisation"]]
+    assert names == ["Stream Gallery"]
