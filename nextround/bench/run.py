@@ -202,6 +202,7 @@ class MemoryWatch:
         self.pid = pid
         self.samples: list[tuple[float, int]] = []
         self.proportional_peak = 0
+        self.proportional_peak_at = 0.0
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._watch, daemon=True)
         self.thread.start()
@@ -213,7 +214,9 @@ class MemoryWatch:
             count += 1
             # Reading PSS walks every page: ten times less often.
             if count % 10 == 0:
-                self.proportional_peak = max(self.proportional_peak, proportional_kb(self.pid))
+                kb = proportional_kb(self.pid)
+                if kb > self.proportional_peak:
+                    self.proportional_peak, self.proportional_peak_at = kb, time.monotonic()
 
     def peak_since(self, moment: float) -> int:
         return max((kb for at, kb in list(self.samples) if at >= moment), default=0)
@@ -239,10 +242,19 @@ class Row:
 @dataclass
 class Table:
     rows: list[Row] = field(default_factory=list)
+    finished_at: list[float] = field(default_factory=list)
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
+        self.finished_at.append(time.monotonic())
         return row
+
+    def row_under_way_at(self, moment: float) -> str:
+        """The measurement that was running at ``moment``: the first one added after it."""
+        for row, finished in zip(self.rows, self.finished_at, strict=True):
+            if finished >= moment:
+                return row.what
+        return ""
 
     def render(self, title: str) -> str:
         def number(value, digits=0):
@@ -494,7 +506,8 @@ def measure(options: argparse.Namespace, data_dir: Path) -> str:
             Row(
                 "server memory, peak",
                 note=f"{watch.peak_since(0) / 1024:.0f} MB "
-                f"(shared counted once: {watch.proportional_peak / 1024:.0f} MB)",
+                f"(shared counted once: {watch.proportional_peak / 1024:.0f} MB, "
+                f"during {table.row_under_way_at(watch.proportional_peak_at) or 'the end'})",
             )
         )
     finally:
