@@ -146,3 +146,13 @@ def test_the_service_worker_is_served_from_the_root_for_the_whole_site(db):
         path.startswith("/static/") or path in ("/capture/offline-copy/", "/offline/")
         for path in kept
     )
+
+
+def test_today_is_one_tap_from_the_capture_page_new_account_or_not(user, user_client):
+    """A newcomer finds it among the ways in; someone with history beside "I've heard back"."""
+    assert 'href="/capture/"' in user_client.get("/").content.decode()
+
+    InterviewFactory(owner=user)
+    page = user_client.get("/").content.decode()
+    assert not page.count("Where would you like to start?")
+    assert '<a class="button secondary" href="/capture/">Just out of an interview</a>' in page
