@@ -24,7 +24,7 @@ def reset_demo_user():
                 f"An account named {DEMO_USERNAME!r} exists and was not made by the demo."
             )
         existing.delete()
-    user = User(username=DEMO_USERNAME, email=DEMO_EMAIL, first_name="Sam", last_name="Rivers")
+    user = User(username=DEMO_USERNAME, email=DEMO_EMAIL, signing_name="Sam Rivers")
     user.set_password(DEMO_PASSWORD)
     user.save()
     return user

@@ -103,7 +103,8 @@ class AccountSettingsForm(forms.Form):
         self.user = user
         self.initial.update(
             {
-                "signing_name": user.signing_name,
+                # The name drafts are signed with now, whichever field it came from.
+                "signing_name": user.signature,
                 "email": user.email,
                 "country": place_value(user.country, user.holiday_region),
             }

@@ -49,3 +49,11 @@ def test_a_new_token_is_shown_once_on_settings(user, user_client):
     again = user_client.get("/accounts/settings/").content.decode()
     assert "Your new token" in first
     assert "Your new token" not in again
+
+
+def test_settings_show_the_name_drafts_are_signed_with_even_from_an_older_field(user, user_client):
+    """An account named before the signing name existed shows that name, not an empty box."""
+    user.signing_name, user.first_name, user.last_name = "", "Ada", "Archivist"
+    user.save()
+    form = user_client.get("/accounts/settings/").context["account_form"]
+    assert form["signing_name"].value() == "Ada Archivist"
