@@ -50,6 +50,18 @@ UPLOAD_MAX_BYTES = parse_int(os.environ.get("NEXTROUND_UPLOAD_MAX_MB"), default=
 MEDIA_ROOT = DATA_DIR / "files"
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# "default" is each process's own memory (figures kept per account, checked
+# against the account's version in the database, so never stale). "shared"
+# lives in the data dir, seen by every worker process of `serve` and by every
+# app process that shares the data dir: counts that must add up across them.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
+}
 
 INSTALLED_APPS = [
     "django.contrib.auth",

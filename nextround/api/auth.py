@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
@@ -11,7 +11,7 @@ from nextround.accounts.models import ApiToken, hash_token
 
 # Wrong tokens from one address, per minute, before it is told to wait.
 # Tokens are long and random, so this only slows someone trying many; the
-# count lives in each app process's cache.
+# count is kept in the data dir, so every worker process adds to the same one.
 WRONG_TOKENS_PER_MINUTE = 30
 TOO_MANY = "Too many wrong tokens from this address. Wait a minute and check the token."
 
@@ -30,6 +30,7 @@ class PersonalAccessToken(HttpBearer):
 
     def authenticate(self, request, token: str):
         key = _wrong_token_key(request)
+        cache = caches["shared"]
         if cache.get(key, 0) >= WRONG_TOKENS_PER_MINUTE:
             raise HttpError(429, TOO_MANY)
         found = (

@@ -2,8 +2,10 @@
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.test import Client
+from django.utils import timezone
 
 from nextround.accounts.models import ApiToken
 from nextround.api.auth import WRONG_TOKENS_PER_MINUTE
@@ -13,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _fresh_counts():
-    cache.clear()
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 def _me(token, address="198.51.100.7"):
@@ -45,3 +47,14 @@ def test_the_pause_lasts_a_minute(user, time_machine):
     assert _me(good).status_code == 429
     time_machine.move_to("2026-03-02 09:01:10", tick=False)
     assert _me(good).status_code == 200
+
+
+@time_machine.travel("2026-03-02 09:00:10", tick=False)
+def test_the_count_is_shared_by_every_worker_process(user, settings):
+    """Wrong tokens sent to one worker count at the next: the count is on disk, not in memory."""
+    for attempt in range(WRONG_TOKENS_PER_MINUTE):
+        _me(f"nr_wrong{attempt}")
+    # What another process sees: a cache of its own, over the same folder.
+    another_process = FileBasedCache(settings.CACHES["shared"]["LOCATION"], {})
+    key = "wrong-token:198.51.100.7:" + str(int(timezone.now().timestamp() // 60))
+    assert another_process.get(key) == WRONG_TOKENS_PER_MINUTE

@@ -99,7 +99,9 @@ def test_the_bench_serves_a_tiny_w1_and_prints_one_row_for_each_measure(tmp_path
     ):
         assert rows[name][1] and not rows[name][6], rows[name]
     assert "CSV import of 10,000 rows (CLI)" in rows
-    assert re.fullmatch(r"\d+ MB \(shared counted once: \d+ MB, during .+\)", rows["server memory, peak"][6])
+    assert re.fullmatch(
+        r"\d+ MB \(shared counted once: \d+ MB, during .+\)", rows["server memory, peak"][6]
+    )
     assert "server memory, idle (3 processes)" in rows
     assert "server memory peak" in rows["8 logins at once"][6]
     # The throwaway data directory is gone afterwards.
