@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -34,6 +35,32 @@ class OwnedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """The model's own field checks, and the length of long texts, which Django leaves to forms.
+
+        A ``TextField(max_length=…)`` is bounded in a form but not by the
+        database: without this an import or any other door that checks the
+        record itself would keep a text of any length.
+        """
+        too_long = {}
+        for field in self._meta.concrete_fields:
+            if not isinstance(field, models.TextField) or not field.max_length:
+                continue
+            if exclude and field.name in exclude:
+                continue
+            value = getattr(self, field.attname)
+            if isinstance(value, str) and len(value) > field.max_length:
+                too_long[field.name] = [
+                    f"Keep this to {field.max_length:,} characters or fewer "
+                    f"(it has {len(value):,})."
+                ]
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            too_long = {**too_long, **error.message_dict}
+        if too_long:
+            raise ValidationError(too_long)
 
 
 class AccountVersion(models.Model):

@@ -283,3 +283,23 @@ def test_the_api_export_streams_like_the_download(api, user):
     document = json.loads(b"".join(response.streaming_content))
     names = [row["name"] for row in document["data"]["jobs.organisation"]]
     assert names == ["Stream Gallery"]
+
+
+def test_a_text_longer_than_its_field_allows_is_named_and_nothing_is_imported(
+    user, other_user, api
+):
+    """Forms bound long texts; the import checks the same bound, through the model itself."""
+    ApplicationFactory(owner=other_user)
+    document = export_user(other_user)
+    document["data"]["jobs.application"][0]["notes"] = "n" * 20001
+    with pytest.raises(ValidationError) as problem:
+        import_user(user, document)
+    assert problem.value.message_dict == {
+        "jobs.application[0].notes": ["Keep this to 20,000 characters or fewer (it has 20,001)."]
+    }
+    assert not Application.objects.filter(owner=user).exists()
+
+    refused = api.post("/api/v1/import", json.loads(json.dumps(document, default=str)))
+    assert refused.status_code in (400, 422)
+    assert "jobs.application[0].notes" in refused.content.decode()
+    assert not Application.objects.filter(owner=user).exists()

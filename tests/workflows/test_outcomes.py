@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 
@@ -85,7 +86,8 @@ def through_the_web_csv_import(user, user_client, api, outcome, decided_on):
 def through_the_json_import(user, user_client, api, outcome, decided_on):
     donor = UserFactory()
     ApplicationFactory(owner=donor, role=ROLE, applied_on=APPLIED)
-    document = api.client.get("/api/v1/export", headers=_headers_for(donor)).json()
+    exported = api.client.get("/api/v1/export", headers=_headers_for(donor))
+    document = json.loads(b"".join(exported.streaming_content))
     record = document["data"]["jobs.application"][0]
     record.update(outcome=outcome, status=outcome, decided_on=decided_on)
     return json_import(api, document)
