@@ -127,3 +127,48 @@ def test_a_missing_gunicorn_leaves_waitress_serving(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "gunicorn", None)
     assert serve.gunicorn_available() is False
+
+
+def test_the_workers_start_warm_from_a_page_and_an_api_call_asked_before_the_fork(settings):
+    """warm_up asks the app itself, on an allowed host; what answers does not matter."""
+    from nextround.core.management.commands.serve import WARM_UP_PATHS, warm_up
+
+    settings.ALLOWED_HOSTS = [".jobs.example.org"]
+    asked, closed = [], []
+
+    class Answer(list):
+        def close(self):
+            closed.append(True)
+
+    def application(environ, start_response):
+        asked.append((environ["PATH_INFO"], environ["HTTP_HOST"]))
+        if environ["PATH_INFO"].startswith("/api/"):
+            raise RuntimeError("a cold worker is no worse than before")
+        start_response("200 OK", [])
+        return Answer([b"page"])
+
+    warm_up(application)
+    assert asked == [(path, "jobs.example.org") for path in WARM_UP_PATHS]
+    assert closed == [True]
+
+
+@pytest.mark.django_db
+def test_warming_up_the_real_app_raises_nothing_and_keeps_its_expected_401_out_of_the_log():
+    import logging
+
+    from django.core.wsgi import get_wsgi_application
+
+    from nextround.core.management.commands.serve import warm_up
+
+    request_log = logging.getLogger("django.request")
+    real = get_wsgi_application()
+    answered = []
+
+    def application(environ, start_response):
+        answered.append((environ["PATH_INFO"], request_log.level))
+        return real(environ, start_response)
+
+    before = request_log.level
+    warm_up(application)
+    assert answered == [("/accounts/login/", logging.ERROR), ("/api/v1/me", logging.ERROR)]
+    assert request_log.level == before

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
+import logging
 import multiprocessing
 import os
 import socket
@@ -197,6 +199,9 @@ class Command(BaseCommand):
             # Import every view and build the API here, once, before the
             # workers are forked: they answer at once, and share those pages.
             get_resolver().url_patterns  # noqa: B018
+            # And answer a page and an API call, which loads what only a first
+            # request loads (translations, templates, the API's schemas).
+            warm_up(application)
             # Objects made so far are left alone by the garbage collector, so
             # the workers do not copy the pages it would otherwise write to.
             gc.freeze()
@@ -230,6 +235,59 @@ class Command(BaseCommand):
             if stop is not None:
                 stop.set()
             close()
+
+
+# Answered once before the workers are forked; neither needs a login or writes anything.
+WARM_UP_PATHS = ("/accounts/login/", "/api/v1/me")
+
+
+def warm_up(application) -> None:
+    """Ask the app for a few pages in this process, so that every forked worker starts warm.
+
+    What a first request loads would otherwise be loaded again in each
+    worker, in memory of its own. Any answer will do (a login page, a 401,
+    a redirect to https): the loading is the point, and a failure only
+    means the workers warm up on their own.
+    """
+    host = next((name.lstrip(".") for name in settings.ALLOWED_HOSTS if name != "*"), "localhost")
+    # The 401 of the API call is expected: not worth a line in the server's log.
+    request_log = logging.getLogger("django.request")
+    level, request_log.level = request_log.level, logging.ERROR
+    try:
+        _ask(application, host)
+    finally:
+        request_log.level = level
+
+
+def _ask(application, host: str) -> None:
+    for path in WARM_UP_PATHS:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": host,
+            "SERVER_PORT": "443",
+            "HTTP_HOST": host,
+            "HTTP_X_FORWARDED_PROTO": "https",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.url_scheme": "https",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+            "wsgi.version": (1, 0),
+            "wsgi.multithread": True,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        try:
+            response = application(environ, lambda status, headers, exc_info=None: None)
+            try:
+                for _ in response:
+                    pass
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        except Exception:  # noqa: S112 (a cold worker is no worse than before)
+            continue
 
 
 def _with_proxy_headers(application, proxy: dict):
