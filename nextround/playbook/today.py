@@ -6,8 +6,9 @@ from nextround.playbook.agenda import today_agenda
 from nextround.playbook.calm import calm_panel
 from nextround.playbook.views import pop_undo
 
-# Steps listed per group on Today; the plan page has every one.
-TODAY_STEPS = 8
+# Steps listed per group on Today: a few to start on, not the whole load at
+# once (on a bad day especially); the plan page has every one.
+TODAY_STEPS = 5
 
 
 def today_context(request) -> dict:
