@@ -173,3 +173,6 @@ def test_remind_names_a_missing_account_and_missing_email(settings, user):
     settings.EMAIL_ENABLED = False
     with pytest.raises(CommandError, match="NEXTROUND_EMAIL_URL"):
         call_command("remind")
+    # A mistyped name is named first, email set up or not.
+    with pytest.raises(CommandError, match="No account named 'nobody'"):
+        call_command("remind", "--user", "nobody")

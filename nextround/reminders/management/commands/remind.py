@@ -19,9 +19,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, user=None, dry_run=False, **options):
+        # A mistyped name is named first: it is the one mistake in the command itself.
+        account = account_named(user)
         if not settings.EMAIL_ENABLED:
             raise CommandError("Email is not set up: set NEXTROUND_EMAIL_URL (see the README).")
-        results = send_due_digests(user=account_named(user), dry_run=dry_run)
+        results = send_due_digests(user=account, dry_run=dry_run)
         if not results:
             self.stdout.write("No digest is due now.")
         for result in results:
