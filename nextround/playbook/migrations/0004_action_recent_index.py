@@ -7,8 +7,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobs', '0006_indexes_for_per_account_queries'),
-        ('network', '0004_indexes_for_per_account_queries'),
         ('playbook', '0003_record_uid'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
