@@ -167,3 +167,24 @@ def test_a_refused_note_says_why_in_the_forms_words_and_can_be_removed(logged_in
     page.get_by_role("button", name="Remove this note").click()
     page.get_by_role("button", name="Remove this note").wait_for(state="detached")
     assert page.evaluate("() => NextRoundQueue.all().then(notes => notes.length)") == 0
+
+
+def test_a_refusal_stands_when_the_other_sender_hears_later_that_the_session_ended(logged_in_page):
+    """The page and the service worker may both send a note; the server's refusal is not undone."""
+    page = logged_in_page
+    page.goto("/capture/")
+    statuses = page.evaluate(
+        """async () => {
+            const q = NextRoundQueue;
+            const note = {client_id: q.newId(), saved_at: "2026-01-01T00:00:00Z", label: "A note",
+                          status: "waiting", body: {}};
+            await q.put(note);
+            await q.update(note.client_id, s => { s.status = "refused"; s.problems = []; });
+            await q.update(note.client_id, s => { s.status = "login"; });
+            const after = (await q.all()).map(n => n.status);
+            await q.remove(note.client_id);
+            await q.update(note.client_id, s => { s.status = "login"; });
+            return [after, (await q.all()).length];
+        }"""
+    )
+    assert statuses == [["refused"], 0]

@@ -63,6 +63,21 @@
     return withStore("readwrite", function (store) { store.put(note); });
   }
 
+  // Change the stored note in one transaction, unless it has gone (sent
+  // meanwhile) or the server has refused it: the page and the service worker
+  // may both be sending it, and a refusal is the last word on a note.
+  function update(clientId, change) {
+    return withStore("readwrite", function (store) {
+      var request = store.get(clientId);
+      request.onsuccess = function () {
+        var stored = request.result;
+        if (!stored || stored.status === "refused") return;
+        change(stored);
+        store.put(stored);
+      };
+    });
+  }
+
   function remove(clientId) {
     return withStore("readwrite", function (store) { store["delete"](clientId); });
   }
@@ -104,15 +119,15 @@
           if (response.status === 401 || response.status === 403) {
             // Logged out meanwhile: keep everything and ask to log in.
             outcome.login = true;
-            note.status = "login";
-            return put(note).then(function () { return outcome; });
+            return update(note.client_id, function (stored) { stored.status = "login"; }).then(function () { return outcome; });
           }
           if (response.status === 400 || response.status === 413 || response.status === 415 || response.status === 422) {
             return response.json().catch(function () { return {}; }).then(function (answer) {
-              note.status = "refused";
-              note.problems = refusal(answer.detail);
               outcome.refused += 1;
-              return put(note);
+              return update(note.client_id, function (stored) {
+                stored.status = "refused";
+                stored.problems = refusal(answer.detail);
+              });
             }).then(function () { return next(index + 1); });
           }
           // The server is unwell: try again later, in order.
@@ -134,5 +149,5 @@
     return sending;
   }
 
-  scope.NextRoundQueue = { all: all, put: put, remove: remove, sendAll: sendAll, newId: newId };
+  scope.NextRoundQueue = { all: all, put: put, update: update, remove: remove, sendAll: sendAll, newId: newId };
 })(self);
