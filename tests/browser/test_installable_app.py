@@ -188,3 +188,34 @@ def test_a_refusal_stands_when_the_other_sender_hears_later_that_the_session_end
         }"""
     )
     assert statuses == [["refused"], 0]
+
+
+def test_the_page_and_the_worker_take_turns_so_a_note_is_sent_once(logged_in_page):
+    """While another sender holds the turn, sending waits, then finds the note already gone."""
+    page = logged_in_page
+    page.goto("/capture/")
+    posted = []
+
+    def count(route):
+        posted.append(route.request.method)
+        route.continue_()
+
+    page.route("**/api/v1/captures", count)
+    sent = page.evaluate(
+        """async () => {
+            const q = NextRoundQueue;
+            await q.sendAll();  // whatever the page sent on opening has gone
+            const id = q.newId();
+            await q.put({client_id: id, saved_at: "2026-01-01T00:00:00Z", label: "A note",
+                         status: "waiting", body: {client_id: id}});
+            let sending;
+            await navigator.locks.request("nextround-captures-send", async () => {
+                sending = q.sendAll();  // the other sender has the turn: this waits
+                await q.remove(id);     // ...and sends the note meanwhile
+            });
+            const outcome = await sending;
+            return [outcome.sent.length, (await q.all()).length];
+        }"""
+    )
+    assert sent == [0, 0]
+    assert posted == []

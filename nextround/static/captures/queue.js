@@ -93,52 +93,63 @@
 
   var sending = null;
 
+  // One sender at a time across the page and the service worker (the Web
+  // Locks API, where the browser has it): the second finds the notes the
+  // first has sent already gone, so a note goes over the network once.
+  function exclusively(work) {
+    var locks = scope.navigator && scope.navigator.locks;
+    if (!locks || !locks.request) return work();
+    return locks.request("nextround-captures-send", work);
+  }
+
   // Send every waiting note, oldest first. Resolves with what happened:
   // { sent: [...answers], login: bool, offline: bool, refused: n }.
   function sendAll() {
     if (sending) return sending;
     var outcome = { sent: [], login: false, offline: false, refused: 0 };
-    sending = Promise.all([all(), csrfToken()]).then(function (both) {
-      var notes = both[0].filter(function (note) { return note.status !== "refused"; });
-      var token = both[1];
-      var next = function (index) {
-        if (index >= notes.length) return outcome;
-        var note = notes[index];
-        return fetch(ENDPOINT, {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/json", "X-CSRFToken": token, Accept: "application/json" },
-          body: JSON.stringify(note.body)
-        }).then(function (response) {
-          if (response.status === 200 || response.status === 201) {
-            return response.json().then(function (answer) {
-              outcome.sent.push(answer);
-              return remove(note.client_id);
-            }).then(function () { return next(index + 1); });
-          }
-          if (response.status === 401 || response.status === 403) {
-            // Logged out meanwhile: keep everything and ask to log in.
-            outcome.login = true;
-            return update(note.client_id, function (stored) { stored.status = "login"; }).then(function () { return outcome; });
-          }
-          if (response.status === 400 || response.status === 413 || response.status === 415 || response.status === 422) {
-            return response.json().catch(function () { return {}; }).then(function (answer) {
-              outcome.refused += 1;
-              return update(note.client_id, function (stored) {
-                stored.status = "refused";
-                stored.problems = refusal(answer.detail);
-              });
-            }).then(function () { return next(index + 1); });
-          }
-          // The server is unwell: try again later, in order.
-          outcome.offline = true;
-          return outcome;
-        }, function () {
-          outcome.offline = true;
-          return outcome;
-        });
-      };
-      return next(0);
+    sending = exclusively(function () {
+      return Promise.all([all(), csrfToken()]).then(function (both) {
+        var notes = both[0].filter(function (note) { return note.status !== "refused"; });
+        var token = both[1];
+        var next = function (index) {
+          if (index >= notes.length) return outcome;
+          var note = notes[index];
+          return fetch(ENDPOINT, {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "Content-Type": "application/json", "X-CSRFToken": token, Accept: "application/json" },
+            body: JSON.stringify(note.body)
+          }).then(function (response) {
+            if (response.status === 200 || response.status === 201) {
+              return response.json().then(function (answer) {
+                outcome.sent.push(answer);
+                return remove(note.client_id);
+              }).then(function () { return next(index + 1); });
+            }
+            if (response.status === 401 || response.status === 403) {
+              // Logged out meanwhile: keep everything and ask to log in.
+              outcome.login = true;
+              return update(note.client_id, function (stored) { stored.status = "login"; }).then(function () { return outcome; });
+            }
+            if (response.status === 400 || response.status === 413 || response.status === 415 || response.status === 422) {
+              return response.json().catch(function () { return {}; }).then(function (answer) {
+                outcome.refused += 1;
+                return update(note.client_id, function (stored) {
+                  stored.status = "refused";
+                  stored.problems = refusal(answer.detail);
+                });
+              }).then(function () { return next(index + 1); });
+            }
+            // The server is unwell: try again later, in order.
+            outcome.offline = true;
+            return outcome;
+          }, function () {
+            outcome.offline = true;
+            return outcome;
+          });
+        };
+        return next(0);
+      });
     }).then(function (result) {
       sending = null;
       return result;
