@@ -79,6 +79,10 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {"reapplies_to": "Tries again after", "applicants": "Applicants per post"}
+        help_texts = {
+            "applicants": "If they told you how many applied. After a no, it is a reminder "
+            "of how many others heard the same."
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

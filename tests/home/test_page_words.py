@@ -139,3 +139,10 @@ def test_the_walk_itself_catches_each_slip():
     assert slips("True retention") and slips("Message (optional)")
     assert not slips("What do you know about records retention schedules?")
     assert not slips("1 problem found · 2 problems · 11 expenses · 1 of 3 steps")
+
+
+def test_the_applicants_hint_says_something_its_label_does_not(user_client):
+    page = user_client.get("/applications/new/").content.decode()
+    assert "Applicants per post" in page
+    assert "Applicants per post, if known" not in page
+    assert "how many others heard the same" in page
