@@ -31,7 +31,9 @@ from nextround.vacancies.models import Vacancy
 
 logger = logging.getLogger(__name__)
 
-UNSUBSCRIBE_SALT = "nextround.reminders.unsubscribe"
+UNSUBSCRIBE_SALT = "nextround.reminders.unsubscribe.v2"
+# Digests sent before the link stopped carrying a time were signed with this.
+TIMED_UNSUBSCRIBE_SALT = "nextround.reminders.unsubscribe"
 INTERVIEW_HORIZON = datetime.timedelta(days=2)
 # A digest lists this many of each kind; the app has the rest.
 LIMIT = 20
@@ -44,16 +46,22 @@ def settings_for(user) -> ReminderSettings:
 
 
 def unsubscribe_token(user) -> str:
-    """A signed token that turns ``user``'s digest off without logging in."""
-    return signing.dumps({"user": user.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+    """A signed token that turns ``user``'s digest off without logging in.
+
+    It carries no time, so every digest to a person has the same link.
+    """
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"user": user.pk}, compress=True)
 
 
 def user_for_token(token: str):
     """The account an unsubscribe token names, or None when it is forged or stale."""
     try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
     except signing.BadSignature:
-        return None
+        try:  # links in digests sent before tokens stopped carrying a time
+            data = signing.loads(token, salt=TIMED_UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
     pk = data.get("user") if isinstance(data, dict) else None
     return get_user_model().objects.filter(pk=pk, is_active=True).first() if pk else None
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
+from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
-from nextround.reminders.digest import unsubscribe_token
+from nextround.reminders.digest import TIMED_UNSUBSCRIBE_SALT, unsubscribe_token
 from nextround.reminders.models import ReminderSettings
 from nextround.reminders.views import settings_context
 
@@ -63,6 +65,23 @@ def test_the_unsubscribe_link_works_without_logging_in(user):
     # A mail program's one-click unsubscribe: a POST with no cookie or token.
     assert browser.post(url).status_code == 200
     assert not ReminderSettings.objects.get().digest_enabled
+
+
+def test_a_link_from_an_older_digest_still_unsubscribes(user):
+    ReminderSettings.objects.create(user=user, digest_enabled=True, email="me@example.org")
+    older = signing.dumps({"user": user.pk}, salt=TIMED_UNSUBSCRIBE_SALT, compress=True)
+
+    response = Client().post(reverse("reminders:unsubscribe", args=[older]))
+
+    assert response.status_code == 200
+    assert not ReminderSettings.objects.get().digest_enabled
+
+
+def test_every_digest_carries_the_same_unsubscribe_link(user):
+    with time_machine.travel("2026-12-02 10:00:00Z", tick=False):
+        first = unsubscribe_token(user)
+    with time_machine.travel("2026-12-03 10:00:01Z", tick=False):
+        assert unsubscribe_token(user) == first
 
 
 def test_a_forged_unsubscribe_token_changes_nothing(user):
