@@ -73,88 +73,84 @@ def check_range(start: datetime.date, end: datetime.date) -> None:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _labels(model, field: str) -> dict[str, str]:
+    """The words each stored choice of ``model.field`` shows, as the forms show them."""
+    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
+
+
 def activities(user, start: datetime.date, end: datetime.date) -> list[Activity]:
-    """Everything the user did from ``start`` to ``end`` inclusive, oldest first."""
+    """Everything the user did from ``start`` to ``end`` inclusive, oldest first.
+
+    Read as plain rows, not model instances: three years of a long search
+    is thousands of lines.
+    """
     found: list[Activity] = []
-    applications = owned(Application, user).select_related("organisation")
-    for application in applications.filter(applied_on__range=(start, end)):
-        found.append(
-            Activity(
-                application.applied_on,
-                "Applied",
-                application.organisation.name,
-                application.role,
-                " · ".join(filter(None, [application.get_contract_display(), application.link])),
-                f"applied-{application.pk}",
-            )
-        )
-    for application in applications.filter(decided_on__range=(start, end)).exclude(outcome=""):
-        found.append(
-            Activity(
-                application.decided_on,
-                "Outcome",
-                application.organisation.name,
-                application.role,
-                application.get_outcome_display(),
-                f"outcome-{application.pk}",
-            )
-        )
+    applications = owned(Application, user)
+    contracts = _labels(Application, "contract")
+    for pk, on, organisation, role, contract, link in applications.filter(
+        applied_on__range=(start, end)
+    ).values_list("pk", "applied_on", "organisation__name", "role", "contract", "link"):
+        detail = " · ".join(filter(None, [contracts.get(contract, contract), link]))
+        found.append(Activity(on, "Applied", organisation, role, detail, f"applied-{pk}"))
+    outcomes = _labels(Application, "outcome")
+    for pk, on, organisation, role, outcome in (
+        applications.filter(decided_on__range=(start, end))
+        .exclude(outcome="")
+        .values_list("pk", "decided_on", "organisation__name", "role", "outcome")
+    ):
+        detail = outcomes.get(outcome, outcome)
+        found.append(Activity(on, "Outcome", organisation, role, detail, f"outcome-{pk}"))
     start_at, end_at = _day_bounds(start, end)
     # An interview still to come is not something done yet.
     interviews = owned(Interview, user).filter(
         starts_at__range=(start_at, min(end_at, timezone.now()))
     )
-    for interview in interviews.select_related("application__organisation"):
+    formats = _labels(Interview, "format")
+    for pk, at, organisation, role, stage, format_, location in interviews.values_list(
+        "pk",
+        "starts_at",
+        "application__organisation__name",
+        "application__role",
+        "stage",
+        "format",
+        "location",
+    ):
+        detail = " · ".join(filter(None, [stage, formats.get(format_, format_), location]))
         found.append(
             Activity(
-                timezone.localdate(interview.starts_at),
-                "Interview",
-                interview.application.organisation.name,
-                interview.application.role,
-                " · ".join(
-                    filter(
-                        None, [interview.stage, interview.get_format_display(), interview.location]
-                    )
-                ),
-                f"interview-{interview.pk}",
+                timezone.localdate(at), "Interview", organisation, role, detail, f"interview-{pk}"
             )
         )
     done = owned(Action, user).filter(
         status=ActionStatus.DONE, done_at__range=(start_at, end_at), kind__in=REPORTED_STEPS
     )
-    for action in done.select_related("application__organisation", "organisation", "contact"):
-        application = action.application
-        organisation = (
-            application.organisation.name
-            if application
-            else (action.organisation.name if action.organisation else "")
-        )
+    for pk, at, kind, employer, own_organisation, role, contact in done.values_list(
+        "pk",
+        "done_at",
+        "kind",
+        "application__organisation__name",
+        "organisation__name",
+        "application__role",
+        "contact__name",
+    ):
         found.append(
             Activity(
-                timezone.localdate(action.done_at),
+                timezone.localdate(at),
                 "Follow-up",
-                organisation,
-                application.role if application else "",
+                employer or own_organisation or "",
+                role or "",
                 # A follow-up with a contact is keeping in touch with a person, not an employer.
-                f"Followed up with {action.contact.name}"
-                if action.contact
-                else STEP_ACTIVITIES[action.kind],
-                f"step-{action.pk}",
+                f"Followed up with {contact}" if contact else STEP_ACTIVITIES[kind],
+                f"step-{pk}",
             )
         )
+    channels = _labels(Interaction, "channel")
     interactions = owned(Interaction, user).filter(happened_on__range=(start, end))
-    for interaction in interactions.select_related("contact__organisation"):
-        contact = interaction.contact
-        found.append(
-            Activity(
-                interaction.happened_on,
-                "Contact",
-                contact.organisation.name if contact.organisation else "",
-                "",
-                f"{interaction.get_channel_display()} with {contact.name}",
-                f"contact-{interaction.pk}",
-            )
-        )
+    for pk, on, organisation, channel, name in interactions.values_list(
+        "pk", "happened_on", "contact__organisation__name", "channel", "contact__name"
+    ):
+        detail = f"{channels.get(channel, channel)} with {name}"
+        found.append(Activity(on, "Contact", organisation or "", "", detail, f"contact-{pk}"))
     found.sort(key=lambda activity: (activity.on, activity.kind, activity.organisation))
     return found
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from nextround.home.activity import STEP_ACTIVITIES, activities
+from nextround.home.views.activity import ROWS_SHOWN
 from nextround.network.models import Interaction
 from nextround.playbook.actions import complete_actions, ensure_action
 from nextround.playbook.models import ActionKind
@@ -269,3 +270,44 @@ def test_an_interview_still_to_come_is_not_reported_yet(user):
             owner=user, starts_at=datetime.datetime(2026, 3, 25, 10, tzinfo=datetime.UTC)
         )
         assert activities(user, TODAY, datetime.date(2026, 3, 31)) == []
+
+
+def test_a_long_report_shows_a_page_at_a_time_and_the_downloads_hold_every_line(user, user_client):
+    first_day = datetime.date(2025, 1, 1)
+    applications = [
+        ApplicationFactory(
+            owner=user,
+            role=f"Role {number:03d}",
+            applied_on=first_day + datetime.timedelta(days=number),
+        )
+        for number in range(ROWS_SHOWN + 5)
+    ]
+    dates = {"start": "2025-01-01", "end": "2025-12-31"}
+    # A line ticked on the first page, then the second page asked for.
+    ticked = f"applied-{applications[0].pk}"
+
+    page = user_client.get("/applications/activity/", {**dates, "leave_out": [ticked], "page": 2})
+
+    html = page.content.decode()
+    assert html.count('name="leave_out"') == 5 + 1  # five lines, and the tick from page one
+    assert f'<input type="hidden" name="leave_out" value="{ticked}">' in html
+    assert "Role 104" in html and "Role 099" not in html
+    assert "Page 2 of 2" in html and 'name="page" value="1"' in html
+    assert f"{ROWS_SHOWN + 4} activities" in html
+
+    csv_file = user_client.get(
+        "/applications/activity/", {**dates, "leave_out": [ticked], "page": 2, "format": "csv"}
+    )
+    roles = [row["role"] for row in csv.DictReader(io.StringIO(csv_file.content.decode()))]
+    assert len(roles) == ROWS_SHOWN + 4
+    assert "Role 000" not in roles
+
+
+def test_the_report_page_stays_small_however_long_the_range(user, user_client):
+    first_day = datetime.date(2025, 1, 1)
+    for number in range(3 * ROWS_SHOWN):
+        ApplicationFactory(
+            owner=user, role="Archivist", applied_on=first_day + datetime.timedelta(days=number)
+        )
+    page = user_client.get("/applications/activity/", {"start": "2025-01-01", "end": "2025-12-31"})
+    assert page.content.decode().count('name="leave_out"') == ROWS_SHOWN

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from nextround.core.dates import PlausibleDatesForm
+from nextround.core.pages import page_of
 from nextround.home.activity import (
     activities,
     activity_csv,
@@ -20,6 +21,9 @@ from nextround.home.activity import (
     without,
 )
 from nextround.jobs.forms import DateInput
+
+# Lines on one page of the report; the downloads always hold every line kept.
+ROWS_SHOWN = 100
 
 
 class ActivityRangeForm(PlausibleDatesForm, forms.Form):
@@ -70,11 +74,15 @@ def activity_report(request):
             content_type="application/pdf",
             headers={"Content-Disposition": f'attachment; filename="{stem}.pdf"'},
         )
+    page = page_of(request, rows, per_page=ROWS_SHOWN)
     context = {
         "form": form,
         "rows": rows,
+        "page_obj": page,
         "kept": kept,
         "left_out": left_out,
+        # Lines ticked on other pages travel with the form, so no tick is lost.
+        "left_out_elsewhere": sorted(left_out - {row.key for row in page}),
         "start": start,
         "end": end,
     }
