@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 
 from nextround.core.access import owned
 from nextround.jobs.models import Interview, Organisation
@@ -56,6 +60,10 @@ class QuestionForm(forms.ModelForm):
         return question
 
 
+# How far back the interviews a question to ask can be attached to go.
+ATTACH_LOOK_BACK = datetime.timedelta(days=14)
+
+
 class QuestionToAskForm(forms.ModelForm):
     class Meta:
         model = QuestionToAsk
@@ -66,12 +74,23 @@ class QuestionToAskForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 2}),
             "interviews": forms.CheckboxSelectMultiple,
         }
-        help_texts = {"interviews": "It goes into the interview pack of each one you tick."}
+        help_texts = {
+            "interviews": "It goes into the interview pack of each one you tick. "
+            "Interviews still to come, and those of the last two weeks, are offered."
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["interviews"].queryset = owned(Interview, user).select_related(
-            "application__organisation"
+        # The interviews still to come and the ones just past, not years of them;
+        # the ones the question is already attached to stay ticked.
+        recent = Q(starts_at__gte=timezone.now() - ATTACH_LOOK_BACK)
+        if self.instance.pk:
+            recent |= Q(pk__in=self.instance.interviews.values("pk"))
+        self.fields["interviews"].queryset = (
+            owned(Interview, user)
+            .filter(recent)
+            .select_related("application__organisation")
+            .order_by("starts_at")
         )
 
 

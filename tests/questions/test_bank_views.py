@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from nextround.core.pages import PAGE_SIZE
 from nextround.questions.models import Question, QuestionToAsk
 from nextround.questions.starter import STARTER_QUESTIONS
 from tests.factories import InterviewFactory
@@ -160,6 +163,32 @@ def test_questions_to_ask_are_kept_and_attached_to_an_interview(user, user_clien
         "What is the team proudest of?"
         in user_client.get(reverse("questions:ask")).content.decode()
     )
+
+
+def test_questions_to_ask_offer_the_coming_and_recent_interviews_not_years_of_them(
+    user, user_client
+):
+    now = timezone.now()
+    coming = InterviewFactory(owner=user, starts_at=now + datetime.timedelta(days=3))
+    recent = InterviewFactory(owner=user, starts_at=now - datetime.timedelta(days=10))
+    old = InterviewFactory(owner=user, starts_at=now - datetime.timedelta(days=400))
+    ask = QuestionToAskFactory(owner=user)
+    ask.interviews.add(old)
+
+    offered = user_client.get(reverse("questions:ask")).context["form"].fields["interviews"]
+    assert list(offered.queryset) == [recent, coming]
+    # Editing a question keeps an old interview it is attached to, ticked.
+    editing = user_client.get(reverse("questions:ask_edit", args=[ask.pk])).context["form"]
+    assert list(editing.fields["interviews"].queryset) == [old, recent, coming]
+
+
+def test_questions_to_ask_come_a_page_at_a_time(user, user_client):
+    for number in range(PAGE_SIZE + 1):
+        QuestionToAskFactory(owner=user, text=f"Question {number:03d}?")
+    first = user_client.get(reverse("questions:ask")).content.decode()
+    assert "Question 000?" in first and f"Question {PAGE_SIZE:03d}?" not in first
+    second = user_client.get(reverse("questions:ask"), {"page": 2}).content.decode()
+    assert f"Question {PAGE_SIZE:03d}?" in second
 
 
 def test_questions_to_ask_cannot_attach_another_users_interview(user, other_user, user_client):

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from nextround.core.access import get_owned_or_404, owned
+from nextround.core.pages import page_of
 from nextround.core.views import delete_after_confirming
 from nextround.questions.forms import QuestionToAskForm
 from nextround.questions.models import QuestionToAsk
@@ -20,8 +21,11 @@ def ask_list(request):
         form.save()
         messages.success(request, "Added to your questions to ask.")
         return redirect("questions:ask")
-    questions = owned(QuestionToAsk, request.user).prefetch_related(
-        "interviews__application__organisation"
+    questions = page_of(
+        request,
+        owned(QuestionToAsk, request.user).prefetch_related(
+            "interviews__application__organisation"
+        ),
     )
     return render(request, "questions/ask_list.html", {"form": form, "questions": questions})
 
