@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
@@ -85,3 +87,26 @@ def select_html(widget: dict) -> str:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
     return mark_safe("".join(parts))
+
+
+# How many of a long history a select offers, beyond those that matter now.
+LATEST_OFFERED = 50
+
+
+def offer_some(field: forms.ModelChoiceField, shown: QuerySet, *, chosen=None) -> None:
+    """Show only ``shown`` in ``field``'s select or checkboxes, and whatever is ``chosen``.
+
+    Years of history make a select of every application thousands of
+    options long. The page offers the few that matter now; any record of the
+    field's own queryset is still accepted, as it is through the API, and a
+    choice already made stays on the page.
+    """
+    values = chosen if isinstance(chosen, list | tuple) else [chosen]
+    kept = [
+        int(value)
+        for value in (getattr(value, "pk", value) for value in values)
+        if str(value).isdigit()
+    ]
+    choices = ModelChoiceIterator(field)
+    choices.queryset = field.queryset.filter(Q(pk__in=shown.values("pk")) | Q(pk__in=kept))
+    field.widget.choices = choices

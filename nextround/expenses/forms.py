@@ -7,6 +7,7 @@ from django import forms
 from nextround.core.access import owned
 from nextround.core.currencies import CURRENCY_CHOICES
 from nextround.core.dates import PlausibleDatesForm
+from nextround.core.forms import LATEST_OFFERED, offer_some
 from nextround.core.uploads import UploadField
 from nextround.expenses.models import Expense
 from nextround.jobs.models import Interview
@@ -21,7 +22,11 @@ class InterviewChoiceField(forms.ModelChoiceField):
 
 
 class ExpenseForm(PlausibleDatesForm, forms.ModelForm):
-    interview = InterviewChoiceField(queryset=Interview.objects.none())
+    interview = InterviewChoiceField(
+        queryset=Interview.objects.none(),
+        help_text="Your latest interviews are offered. For an older one, add the expense "
+        "from the interview's page.",
+    )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="GBP")
     receipt = UploadField(label="Receipt")
     remove_receipt = forms.BooleanField(label="Remove the current receipt", required=False)
@@ -53,10 +58,16 @@ class ExpenseForm(PlausibleDatesForm, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["interview"].queryset = (
+        interviews = (
             owned(Interview, user)
             .select_related("application__organisation")
             .order_by("-starts_at")
+        )
+        self.fields["interview"].queryset = interviews
+        offer_some(
+            self.fields["interview"],
+            interviews[:LATEST_OFFERED],
+            chosen=self["interview"].value(),
         )
         if not self.instance.has_file:
             del self.fields["remove_receipt"]

@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from nextround.core.access import owned
 from nextround.core.dates import PlausibleDatesForm
+from nextround.core.forms import LATEST_OFFERED, offer_some
 from nextround.jobs.models import (
     Application,
     Contract,
@@ -80,8 +82,10 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
         }
         labels = {"reapplies_to": "Tries again after", "applicants": "Applicants per post"}
         help_texts = {
+            "reapplies_to": "Your latest applications are offered, and all of those at the "
+            "organisation chosen. “Apply again” on an older one fills this in.",
             "applicants": "If they told you how many applied. After a no, it is a reminder "
-            "of how many others heard the same."
+            "of how many others heard the same.",
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -93,6 +97,16 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
         if self.instance.pk:
             earlier = earlier.exclude(pk=self.instance.pk)
         self.fields["reapplies_to"].queryset = earlier
+        # Offered: every application at the organisation chosen, and the latest ones.
+        shown = Q(pk__in=earlier.order_by("-applied_on", "-pk")[:LATEST_OFFERED].values("pk"))
+        organisation = self["organisation"].value()
+        if str(organisation).isdigit():
+            shown |= Q(organisation_id=organisation)
+        offer_some(
+            self.fields["reapplies_to"],
+            earlier.filter(shown),
+            chosen=self["reapplies_to"].value(),
+        )
         # Outcomes are recorded with their date on the application page, so
         # only the statuses a person moves through by hand are offered here,
         # plus the current one when an outcome has already been recorded.

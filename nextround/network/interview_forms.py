@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from nextround.core.access import owned
 from nextround.core.dates import PlausibleDatesForm
+from nextround.core.forms import LATEST_OFFERED, offer_some
 from nextround.jobs.forms import DateInput, DateTimeInput
 from nextround.jobs.models import Application, Interview
 from nextround.network.models import Contact
@@ -47,6 +49,11 @@ class InterviewForm(PlausibleDatesForm, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 8}),
             "self_assessment": forms.Textarea(attrs={"rows": 4}),
         }
+        help_texts = {
+            "application": "Applications still waiting for an outcome are offered, and your "
+            "latest ones. For an older one, add the interview from its page.",
+            "panel": "Your contacts at the organisation are offered, and those added last.",
+        }
         labels = {
             "starts_at": "Date and time",
             "decision_promised_by": "Decision promised by",
@@ -56,11 +63,26 @@ class InterviewForm(PlausibleDatesForm, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["application"].queryset = owned(Application, user).select_related(
-            "organisation"
-        )
-        self.fields["panel"].queryset = owned(Contact, user)
+        applications = owned(Application, user).select_related("organisation")
+        self.fields["application"].queryset = applications
+        contacts = owned(Contact, user)
+        self.fields["panel"].queryset = contacts
         self.fields["panel"].required = False
+        # Offered: the applications still waiting for an outcome and the latest
+        # ones; the contacts at the application's organisation and the latest added.
+        newest_first = applications.order_by("-applied_on", "-pk")
+        latest = newest_first[:LATEST_OFFERED].values("pk")
+        waiting = newest_first.filter(outcome="")[:LATEST_OFFERED].values("pk")
+        chosen = self["application"].value()
+        offer_some(
+            self.fields["application"],
+            applications.filter(Q(pk__in=waiting) | Q(pk__in=latest)),
+            chosen=chosen,
+        )
+        panel = Q(pk__in=contacts.order_by("-pk")[:LATEST_OFFERED].values("pk"))
+        if str(chosen).isdigit():
+            panel |= Q(organisation__applications=chosen)
+        offer_some(self.fields["panel"], contacts.filter(panel), chosen=self["panel"].value())
 
     def clean_new_panel(self) -> list[tuple[str, str]]:
         people = []
