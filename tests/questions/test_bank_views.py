@@ -12,6 +12,7 @@ from django.utils import timezone
 from nextround.core.pages import PAGE_SIZE
 from nextround.questions.models import Question, QuestionToAsk
 from nextround.questions.starter import STARTER_QUESTIONS
+from nextround.questions.views.bank import SIMILAR_SHOWN
 from tests.factories import InterviewFactory
 from tests.questions.factories import QuestionFactory, QuestionToAskFactory
 
@@ -120,6 +121,18 @@ def test_the_detail_page_offers_similar_questions_for_merging(user, user_client)
     assert list(keep.interviews.all()) == [interview]
     assert keep.star_situation == "Budgets"
     assert keep.tag_list == ["self"]
+
+
+def test_the_detail_page_offers_the_closest_look_alikes_only(user, user_client):
+    question = QuestionFactory(owner=user, text="Tell us about a time you led a team.")
+    for number in range(SIMILAR_SHOWN + 5):
+        QuestionFactory(owner=user, text=f"Tell us about a time you led team {number} well.")
+    closest = QuestionFactory(owner=user, text="Tell us about a time you led a team?")
+
+    similar = user_client.get(question.get_absolute_url()).context["similar"]
+
+    assert len(similar) == SIMILAR_SHOWN
+    assert similar[0][0] == closest
 
 
 def test_the_starter_set_adds_one_then_all_the_rest_once(user, user_client):

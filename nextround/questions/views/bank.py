@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -71,11 +73,17 @@ def question_list(request):
     return render(request, "questions/question_list.html", context)
 
 
+# A question page offers at most this many look-alikes to merge, the closest first.
+SIMILAR_SHOWN = 10
+
+
 def _similar_to(question: Question) -> list[tuple[Question, float]]:
     others = owned(Question, question.owner).exclude(pk=question.pk).only("id", "text")
     found = [(other, similarity(question.text, other.text)) for other in others]
-    return sorted(
-        [(other, score) for other, score in found if score >= SIMILAR_SCORE], key=lambda p: -p[1]
+    return heapq.nlargest(
+        SIMILAR_SHOWN,
+        [(other, score) for other, score in found if score >= SIMILAR_SCORE],
+        key=lambda pair: pair[1],
     )
 
 
