@@ -28,6 +28,7 @@ from nextround.api import (
 from nextround.api.auth import API_AUTH
 from nextround.api.bodies import WRONG_CONTENT_TYPE, BodyRefused, JsonObjectParser
 from nextround.api.errors import validation_detail
+from nextround.api.lists import link_next_part
 from nextround.api.openapi import add_error_responses
 
 
@@ -38,6 +39,11 @@ class NextRoundAPI(NinjaAPI):
         """ninja's document, plus the 401/404/413/415/422 answers of each operation."""
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         return add_error_responses(schema)
+
+    def create_response(self, request, data, *args, **kwargs):
+        response = super().create_response(request, data, *args, **kwargs)
+        link_next_part(request, response)
+        return response
 
 
 api = NextRoundAPI(
