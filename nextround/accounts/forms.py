@@ -15,6 +15,37 @@ EMAIL_HELP = "Only for reminders you ask for. It is never shared."
 PLACE_HELP = "Working days in your plan skip the public holidays here."
 
 
+def signing_name_field(*, required: bool) -> forms.CharField:
+    """The name drafts and reports are signed with, as setup and Settings ask for it."""
+    return forms.CharField(
+        label="Your name, to sign letters with",
+        max_length=150,
+        required=required,
+        help_text=SIGNING_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
+def email_field() -> forms.EmailField:
+    return forms.EmailField(
+        label="Email",
+        required=False,
+        help_text=EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def account_details(cleaned_data: dict) -> dict:
+    """A details form's answers in the model's names (the place split into country and region)."""
+    country, region = cleaned_data["country"]
+    return {
+        "signing_name": cleaned_data["signing_name"],
+        "email": cleaned_data["email"],
+        "country": country,
+        "holiday_region": region,
+    }
+
+
 class PlaceField(forms.ChoiceField):
     """One select for the country and, where it has holidays of its own, the region."""
 
@@ -55,47 +86,20 @@ class SignupForm(forms.Form):
         "and easy to remember.",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    signing_name = forms.CharField(
-        label="Your name, to sign letters with",
-        max_length=150,
-        help_text=SIGNING_NAME_HELP,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label="Email",
-        required=False,
-        help_text=EMAIL_HELP,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    signing_name = signing_name_field(required=True)
+    email = email_field()
     country = PlaceField(initial=place_value("GB", "ENG"))
 
     def details(self) -> dict:
         """What the account's details are, in the model's names."""
-        country, region = self.cleaned_data["country"]
-        return {
-            "signing_name": self.cleaned_data["signing_name"],
-            "email": self.cleaned_data["email"],
-            "country": country,
-            "holiday_region": region,
-        }
+        return account_details(self.cleaned_data)
 
 
 class AccountSettingsForm(forms.Form):
     """The account's details on Settings: the signing name, email, country and region."""
 
-    signing_name = forms.CharField(
-        label="Your name, to sign letters with",
-        max_length=150,
-        required=False,
-        help_text=SIGNING_NAME_HELP,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label="Email",
-        required=False,
-        help_text=EMAIL_HELP,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    signing_name = signing_name_field(required=False)
+    email = email_field()
     country = PlaceField()
 
     def __init__(self, *args, user, **kwargs):
@@ -112,13 +116,7 @@ class AccountSettingsForm(forms.Form):
 
     def changes(self) -> dict:
         """The details to save, in the model's names."""
-        country, region = self.cleaned_data["country"]
-        return {
-            "signing_name": self.cleaned_data["signing_name"],
-            "email": self.cleaned_data["email"],
-            "country": country,
-            "holiday_region": region,
-        }
+        return account_details(self.cleaned_data)
 
 
 class LoginForm(AuthenticationForm):
