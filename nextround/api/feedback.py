@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from nextround.api.errors import owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, Payload, RecordId, apply_changes
-from nextround.api.lists import bounded_list
+from nextround.api.lists import MAX_ITEMS, BuiltWhenSliced, bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.feedback.models import (
     Feedback,
@@ -23,7 +23,7 @@ from nextround.feedback.models import (
     SkillCategory,
     SuccessfulCandidate,
 )
-from nextround.feedback.ranking import rank_gaps
+from nextround.feedback.ranking import gaps_for, rank_skills
 from nextround.feedback.recording import save_feedback, save_successful_candidate
 from nextround.feedback.suggestions import suggest_mentions
 from nextround.feedback.tagging import (
@@ -426,35 +426,55 @@ class RankedGapOut(Schema):
     score: float
     organisations: int
     last_mentioned_on: datetime.date | None
+    sources_total: int
     sources: list[GapSourceOut]
+
+
+# Each gap lists its latest sources; ``?sources=`` asks for more, or for none.
+SOURCES_LISTED = 10
 
 
 @router.get("/gaps", response=list[RankedGapOut])
 @bounded_list
-def list_gaps(request):
-    return [
-        {
-            "skill": gap.skill.name,
-            "skill_id": gap.skill.pk,
-            "category": gap.skill.category,
-            "mentions": gap.mentions,
-            "score": gap.score,
-            "organisations": gap.organisations,
-            "last_mentioned_on": gap.last_mentioned_on,
-            "sources": [
-                {
-                    "kind": source.kind,
-                    "id": source.id,
-                    "on": source.on,
-                    "application_id": source.application_id,
-                    "organisation": source.organisation_name,
-                    "counted": source.counted,
-                }
-                for source in gap.sources
-            ],
-        }
-        for gap in rank_gaps(request.auth)
-    ]
+def list_gaps(
+    request,
+    sources: int = Query(
+        SOURCES_LISTED,
+        ge=0,
+        le=MAX_ITEMS,
+        description=f"How many of each gap's latest sources to list ({SOURCES_LISTED} "
+        "if left out); `sources_total` says how many it has.",
+    ),
+):
+    def build(ranks):
+        return [_gap_out(gap) for gap in gaps_for(request.auth, ranks, sources_shown=sources)]
+
+    # Ranked from plain values; only the part asked for is built.
+    return BuiltWhenSliced(rank_skills(request.auth), build)
+
+
+def _gap_out(gap) -> dict:
+    return {
+        "skill": gap.skill.name,
+        "skill_id": gap.skill.pk,
+        "category": gap.skill.category,
+        "mentions": gap.mentions,
+        "score": gap.score,
+        "organisations": gap.organisations,
+        "last_mentioned_on": gap.last_mentioned_on,
+        "sources_total": gap.all_sources or 0,
+        "sources": [
+            {
+                "kind": source.kind,
+                "id": source.id,
+                "on": source.on,
+                "application_id": source.application_id,
+                "organisation": source.organisation_name,
+                "counted": source.counted,
+            }
+            for source in gap.sources
+        ],
+    }
 
 
 class SuggestIn(Payload):

@@ -9,6 +9,7 @@ got, until a shorter list comes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.http import HttpRequest
@@ -66,6 +67,20 @@ def bounded_list(view):
     # postpones them), so that the wrapper's signature names real types.
     wrapper.__signature__ = get_typed_signature(view)
     return wrapper
+
+
+class BuiltWhenSliced:
+    """A ranked list whose items are built only for the part a bounded list takes.
+
+    For a list ranked from plain values (the gaps), where building each item
+    costs queries: ``build`` is given the slice of ``ranked`` to turn into items.
+    """
+
+    def __init__(self, ranked: Sequence, build: Callable[[Sequence], list]):
+        self.ranked, self.build = ranked, build
+
+    def __getitem__(self, part: slice) -> list:
+        return self.build(self.ranked[part])
 
 
 def link_next_part(request: HttpRequest, response) -> None:

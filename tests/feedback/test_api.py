@@ -1,5 +1,6 @@
 import pytest
 
+from nextround.api.feedback import SOURCES_LISTED
 from nextround.feedback.models import Feedback, GapMention, Skill, SuccessfulCandidate
 from tests.factories import ApplicationFactory
 from tests.feedback.factories import (
@@ -164,6 +165,40 @@ def test_gaps_are_ranked_with_their_mentions_and_score(api, user):
     assert top["mentions"] == 2
     assert top["score"] == pytest.approx(3.0)
     assert len(top["sources"]) == 2
+
+
+def test_gaps_list_their_latest_sources_and_say_how_many_there_are(api, user):
+    applications = [ApplicationFactory(owner=user) for _ in range(SOURCES_LISTED + 2)]
+    for application in applications:
+        api.post(
+            "/api/v1/feedback",
+            {"application_id": application.pk, "gaps": [{"skill": "Budgets"}]},
+        )
+
+    [gap] = api.get("/api/v1/gaps").json()
+    assert gap["sources_total"] == SOURCES_LISTED + 2
+    assert len(gap["sources"]) == SOURCES_LISTED
+    assert applications[0].pk not in {source["application_id"] for source in gap["sources"]}
+
+    [every] = api.get("/api/v1/gaps", sources=SOURCES_LISTED + 2).json()
+    assert len(every["sources"]) == SOURCES_LISTED + 2
+    [none] = api.get("/api/v1/gaps", sources=0).json()
+    assert none["sources"] == [] and none["mentions"] == SOURCES_LISTED + 2
+    assert "sources" in api.get("/api/v1/gaps", sources=-1).content.decode()
+
+
+def test_gaps_come_a_part_at_a_time_in_their_rank(api, user):
+    application = ApplicationFactory(owner=user)
+    for number, times in enumerate([3, 2, 1]):
+        for _ in range(times):
+            api.post(
+                "/api/v1/feedback",
+                {"application_id": application.pk, "gaps": [{"skill": f"Skill {number}"}]},
+            )
+    first = api.get("/api/v1/gaps", limit=2)
+    assert [gap["skill"] for gap in first.json()] == ["Skill 0", "Skill 1"]
+    assert 'rel="next"' in first.headers["Link"]
+    assert [gap["skill"] for gap in api.get("/api/v1/gaps", offset=2).json()] == ["Skill 2"]
 
 
 def test_suggestions_are_offered_not_tagged(api):
