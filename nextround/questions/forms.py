@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from nextround.core.access import owned
 from nextround.jobs.models import Interview, Organisation
@@ -64,6 +65,11 @@ class QuestionForm(forms.ModelForm):
 ATTACH_LOOK_BACK = datetime.timedelta(days=14)
 
 
+def _dated(interview: Interview) -> str:
+    """An interview as a tick box names it: when, then which."""
+    return f"{date_format(timezone.localtime(interview.starts_at), 'j M')} · {interview}"
+
+
 class QuestionToAskForm(forms.ModelForm):
     class Meta:
         model = QuestionToAsk
@@ -92,6 +98,7 @@ class QuestionToAskForm(forms.ModelForm):
             .select_related("application__organisation")
             .order_by("starts_at")
         )
+        self.fields["interviews"].label_from_instance = _dated
 
 
 class NotesForm(forms.ModelForm):
