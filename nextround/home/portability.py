@@ -75,6 +75,7 @@ def _user_model():
 
 
 @functools.cache
+@functools.cache
 def _settings_link(model: type[models.Model]) -> models.OneToOneField | None:
     """The one-to-one field tying a per-user settings record to its user, if any."""
     for field in model._meta.concrete_fields:
@@ -480,10 +481,7 @@ def _build(model, user, record, new_ids, where, stored):
         instance.owner = user
     links, many = [], []
     kinds: dict[str, CheckedFile | None] = {}
-    for field in model._meta.concrete_fields:
-        if field.primary_key or _skipped(field, model):
-            continue
-        key = field.attname if field.is_relation else field.name
+    for field, key in _imported_fields(model):
         if key not in record:
             continue
         value = record[key]
@@ -536,6 +534,16 @@ def _build(model, user, record, new_ids, where, stored):
         instance.file_name = checked.name_like(instance.file_name or checked.name)
         instance.file_size = len(checked.content)
     return instance, links, many
+
+
+@functools.cache
+def _imported_fields(model: type[models.Model]) -> list[tuple[models.Field, str]]:
+    """The fields a document's record sets, each with the key it goes by there."""
+    return [
+        (field, field.attname if field.is_relation else field.name)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not _skipped(field, model)
+    ]
 
 
 def _attach_file(instance, field, value, where) -> CheckedFile | None:

@@ -41,7 +41,9 @@ MAX_LIMIT = 200
 
 def fold(text: str) -> str:
     """Lower case, accents taken off: "Musée" and "musee" are the same word."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    if not text or text.isascii():  # most text: nothing to take off
+        return (text or "").lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
