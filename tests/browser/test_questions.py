@@ -16,7 +16,12 @@ def test_a_review_session_runs_on_the_keyboard_alone(logged_in_page, user):
         text="Why do you want to work in archives?",
         star_result="A catalogue of 400 boxes",
     )
-    QuestionFactory(owner=user, text="What is your greatest weakness?", tricky=True)
+    QuestionFactory(
+        owner=user,
+        text="What is your greatest weakness?",
+        tricky=True,
+        star_result="I now ask for help sooner",
+    )
     page = logged_in_page
     page.goto(reverse("questions:review"))
     assert_accessible(page)
@@ -36,9 +41,21 @@ def test_a_review_session_runs_on_the_keyboard_alone(logged_in_page, user):
     assert page.get_by_role("button", name="Good").is_visible()
     assert_accessible(page)
 
+    # Rating brings the next question in place, in one round trip, with the
+    # keyboard on its "Show the answer".
+    requests = []
+    page.on(
+        "request",
+        lambda request: "/static/" in request.url or requests.append(request.method),
+    )
     page.keyboard.press("3")
     page.get_by_role("heading", name="What is your greatest weakness?").wait_for()
     assert Review.objects.get(question=first).rating == Rating.GOOD
+    assert requests == ["POST"]
+    assert page.url.endswith(reverse("questions:review"))
+    assert summary.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.get_by_text("I now ask for help sooner").is_visible()
     assert_accessible(page)
 
 

@@ -43,6 +43,29 @@ def test_rating_moves_on_to_the_next_question(user, user_client):
     assert first.reviews.get().rating == Rating.EASY
 
 
+def test_with_htmx_the_rating_answers_with_the_next_question(user, user_client):
+    with time_machine.travel(START, tick=False):
+        first = QuestionFactory(owner=user, text="First question here?", answer="Mine")
+        QuestionFactory(owner=user, text="Second question here?", answer="Mine too")
+        response = user_client.post(
+            reverse("questions:review_rate", args=[first.pk]),
+            {"rating": "good"},
+            headers={"HX-Request": "true"},
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Second question here?" in page and 'id="main"' in page
+    assert first.reviews.get().rating == Rating.GOOD
+
+
+def test_with_htmx_a_slipping_answer_still_says_so(user, user_client):
+    question = QuestionFactory(owner=user, answer="A first try")
+    url = reverse("questions:review_rate", args=[question.pk])
+    for _ in range(3):
+        response = user_client.post(url, {"rating": "again"}, headers={"HX-Request": "true"})
+    assert "rework this answer" in response.content.decode()
+
+
 def test_an_unknown_rating_changes_nothing(user, user_client):
     question = QuestionFactory(owner=user)
     user_client.post(reverse("questions:review_rate", args=[question.pk]), {"rating": "wow"})

@@ -98,6 +98,9 @@ def review_rate(request, question_id: int):
             "This one keeps slipping away. It may be the answer, not you: "
             "it is flagged “rework this answer”.",
         )
+    if request.htmx:
+        # The next card in the same answer: one round trip, not a redirect and another.
+        return review_session(request)
     return redirect("questions:review")
 
 
