@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from ninja import Schema
@@ -54,6 +57,23 @@ def validate_and_save(
         ) from error
     instance.save()
     return instance
+
+
+@contextmanager
+def named_as_sent(names: dict[str, str]) -> Iterator[None]:
+    """A workflow's refusal names the model's field; say it in the name the client sent.
+
+    ``names`` maps the model's names to the payload's where they differ
+    (``panel`` → ``panel_ids``).
+    """
+    try:
+        yield
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError(
+            {names.get(field, field): problems for field, problems in error.message_dict.items()}
+        ) from error
 
 
 class NotFound(Schema):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.schema import DjangoGetter
 from pydantic import model_validator
 
-from nextround.api.errors import owned_or_invalid, validate_and_save
+from nextround.api.errors import named_as_sent, owned_or_invalid, validate_and_save
 from nextround.api.fields import Date, DateTime, Payload, RecordId, apply_changes
 from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
@@ -56,22 +54,6 @@ class Body(Payload):
         if not isinstance(raw, dict):
             raise ValueError("The body must be a JSON object.")
         return value
-
-
-@contextmanager
-def _named_as_sent() -> Iterator[None]:
-    """A workflow's refusal names the model's field; the client sent the payload's name."""
-    try:
-        yield
-    except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            raise
-        raise ValidationError(
-            {
-                PAYLOAD_NAMES.get(field, field): problems
-                for field, problems in error.message_dict.items()
-            }
-        ) from error
 
 
 # --- organisations --------------------------------------------------------
@@ -205,7 +187,7 @@ def _settle(application: Application, changes: dict) -> None:
     status = changes.get("status")
     outcome = changes.get("outcome")
     decided_on = changes.get("decided_on")
-    with _named_as_sent():
+    with named_as_sent(PAYLOAD_NAMES):
         if outcome:
             when = decided_on or application.decided_on or timezone.localdate()
             record_outcome(application, outcome, when)
@@ -392,7 +374,7 @@ def create_interview(request, payload: InterviewIn):
         Application, user, values.pop("application_id"), "application_id"
     )
     values["panel"] = values.pop("panel_ids")
-    with _named_as_sent():
+    with named_as_sent(PAYLOAD_NAMES):
         interview = save_interview(user, None, values)
     return Status(201, _interviews(user).get(pk=interview.pk))
 
@@ -421,7 +403,7 @@ def update_interview(request, interview_id: int, payload: InterviewPatch):
     values = {name: getattr(interview, name) for name in changes}
     if panel is not None:
         values["panel"] = panel
-    with _named_as_sent():
+    with named_as_sent(PAYLOAD_NAMES):
         save_interview(user, interview, values)
     return _interviews(user).get(pk=interview.pk)
 

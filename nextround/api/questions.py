@@ -9,11 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from nextround.api.errors import validate_and_save
+from nextround.api.errors import named_as_sent, validate_and_save
 from nextround.api.fields import DateTime, Payload, RecordId, apply_changes
 from nextround.api.lists import bounded_list
 from nextround.core.access import get_owned_or_404, owned
 from nextround.jobs.models import Interview
+from nextround.questions.asking import interviews_of, save_question_to_ask
 from nextround.questions.capture import Choice, capture_questions, save_notes
 from nextround.questions.models import Category, Question, QuestionToAsk, Rating
 from nextround.questions.scheduling import as_utc, record_review
@@ -107,6 +108,10 @@ class ReviewOut(Schema):
         return review.question.needs_rework
 
 
+# The model's names for what a client sends as ids.
+ASK_NAMES = {"interviews": "interview_ids"}
+
+
 class QuestionToAskIn(Payload):
     text: str = Field(..., min_length=1, max_length=1000)
     notes: str = Field("", max_length=5000)
@@ -134,11 +139,8 @@ class QuestionToAskOut(Schema):
 
 def _interviews(user, ids: list[int]) -> list[Interview]:
     """The user's interviews named in ``interview_ids``; any other id is a fault in the payload."""
-    wanted = set(ids)
-    found = list(owned(Interview, user).filter(pk__in=wanted))
-    if len(found) != len(wanted):
-        raise ValidationError({"interview_ids": "Every interview must be one of yours."})
-    return found
+    with named_as_sent(ASK_NAMES):
+        return interviews_of(user, ids)
 
 
 def _question_changes(question: Question, values: dict) -> tuple[dict, list[Interview] | None]:
@@ -244,10 +246,9 @@ def list_questions_to_ask(request):
 @router.post("/questions-to-ask", response={201: QuestionToAskOut})
 def create_question_to_ask(request, payload: QuestionToAskIn):
     values = payload.dict()
-    interviews = _interviews(request.auth, values.pop("interview_ids"))
-    with transaction.atomic():
-        question = validate_and_save(QuestionToAsk(owner=request.auth, **values))
-        question.interviews.set(interviews)
+    values["interviews"] = values.pop("interview_ids")
+    with named_as_sent(ASK_NAMES):
+        question = save_question_to_ask(request.auth, None, values)
     return Status(201, question)
 
 
@@ -260,15 +261,14 @@ def get_question_to_ask(request, ask_id: int):
 def update_question_to_ask(request, ask_id: int, payload: QuestionToAskPatch):
     question = get_owned_or_404(QuestionToAsk, request.auth, pk=ask_id)
     values = payload.dict(exclude_unset=True)
-    interviews = None
-    if "interview_ids" in values:
-        interviews = _interviews(request.auth, values.pop("interview_ids") or [])
-    with transaction.atomic():
-        apply_changes(question, values, required=("text",))
-        validate_and_save(question)
-        if interviews is not None:
-            question.interviews.set(interviews)
-    return question
+    interview_ids = values.pop("interview_ids", ...)
+    # null clears notes and is refused for the text, as for any field.
+    apply_changes(question, values, required=("text",))
+    changes = {name: getattr(question, name) for name in values}
+    if interview_ids is not ...:
+        changes["interviews"] = interview_ids or []
+    with named_as_sent(ASK_NAMES):
+        return save_question_to_ask(request.auth, question, changes)
 
 
 @router.delete("/questions-to-ask/{ask_id}", response={204: None})

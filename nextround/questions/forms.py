@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from nextround.core.access import owned
+from nextround.core.forms import offer_some
 from nextround.jobs.models import Interview, Organisation
 from nextround.questions.models import (
     STAR_HINTS,
@@ -87,18 +87,18 @@ class QuestionToAskForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # The interviews still to come and the ones just past, not years of them;
-        # the ones the question is already attached to stay ticked.
-        recent = Q(starts_at__gte=timezone.now() - ATTACH_LOOK_BACK)
-        if self.instance.pk:
-            recent |= Q(pk__in=self.instance.interviews.values("pk"))
-        self.fields["interviews"].queryset = (
-            owned(Interview, user)
-            .filter(recent)
-            .select_related("application__organisation")
-            .order_by("starts_at")
+        interviews = (
+            owned(Interview, user).select_related("application__organisation").order_by("starts_at")
         )
+        self.fields["interviews"].queryset = interviews
         self.fields["interviews"].label_from_instance = _dated
+        # Offered: the interviews still to come and the ones just past, not years
+        # of them; the ones the question is already attached to stay ticked.
+        offer_some(
+            self.fields["interviews"],
+            interviews.filter(starts_at__gte=timezone.now() - ATTACH_LOOK_BACK),
+            chosen=self["interviews"].value(),
+        )
 
 
 class NotesForm(forms.ModelForm):

@@ -17,7 +17,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 # What the API calls a field, where it differs from the model.
-API_NAMES = {"panel_ids": "panel", "application_id": "application"}
+API_NAMES = {
+    "panel_ids": "panel",
+    "application_id": "application",
+    "interview_ids": "interviews",
+}
 
 
 def web_refusal(response, form_name: str = "form"):
