@@ -99,6 +99,10 @@ class Action(OwnedModel):
             models.Index(fields=["owner", "status", "due_on"]),
             # "Lately" on the plan: the last steps finished, newest first.
             models.Index(fields=["owner", "-updated_at", "-id"], name="action_owner_recent_idx"),
+            # A contact's next follow-up, asked for each contact on the contacts page.
+            models.Index(
+                fields=["contact", "kind", "status", "due_on"], name="action_contact_next_idx"
+            ),
         ]
 
     def __str__(self) -> str:
