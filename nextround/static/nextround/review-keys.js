@@ -14,9 +14,3 @@ document.addEventListener("keydown", function (event) {
   }
 });
 
-// After a rating the next question replaces this one in place: put the
-// keyboard where the next step is, the "Show the answer" button.
-document.addEventListener("htmx:afterSettle", function () {
-  var next = document.querySelector("details[data-review] summary") || document.getElementById("main");
-  if (next) next.focus();
-});
