@@ -4,8 +4,10 @@ in exactly one place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -34,3 +36,17 @@ def get_owned_or_404(model_or_queryset: type[M] | models.QuerySet[M], user, **lo
         return owned(model_or_queryset, user).get(**lookup)
     except (models.ObjectDoesNotExist, ValueError, TypeError) as missing:
         raise Http404("Not found") from missing
+
+
+def all_owned(model: type[M], user, records: Iterable, *, field: str, message: str) -> list[M]:
+    """``user``'s records among ``records`` (records or ids), or a refusal naming ``field``.
+
+    For a list a form or payload links to (an interview's panel, the
+    interviews a question is attached to): one id that is someone else's, or
+    missing, refuses the whole list.
+    """
+    wanted = {getattr(record, "pk", record) for record in records}
+    found = list(owned(model, user).filter(pk__in=wanted)) if wanted else []
+    if len(found) != len(wanted):
+        raise ValidationError({field: message})
+    return found

@@ -93,13 +93,14 @@ def select_html(widget: dict) -> str:
 LATEST_OFFERED = 50
 
 
-def offer_some(field: forms.ModelChoiceField, shown: QuerySet, *, chosen=None) -> None:
-    """Show only ``shown`` in ``field``'s select or checkboxes, and whatever is ``chosen``.
+def offer_some(field: forms.ModelChoiceField, *shown: QuerySet, chosen=None) -> None:
+    """Show only the records of ``shown`` in ``field``'s select or checkboxes, and ``chosen``.
 
     Years of history make a select of every application thousands of
-    options long. The page offers the few that matter now; any record of the
-    field's own queryset is still accepted, as it is through the API, and a
-    choice already made stays on the page.
+    options long. The page offers the few that matter now (each of ``shown``
+    may be sliced: "the latest fifty"); any record of the field's own
+    queryset is still accepted, as it is through the API, and a choice
+    already made stays on the page.
     """
     values = chosen if isinstance(chosen, list | tuple) else [chosen]
     kept = [
@@ -107,6 +108,9 @@ def offer_some(field: forms.ModelChoiceField, shown: QuerySet, *, chosen=None) -
         for value in (getattr(value, "pk", value) for value in values)
         if str(value).isdigit()
     ]
+    offered = Q(pk__in=kept)
+    for part in shown:
+        offered |= Q(pk__in=part.values("pk"))
     choices = ModelChoiceIterator(field)
-    choices.queryset = field.queryset.filter(Q(pk__in=shown.values("pk")) | Q(pk__in=kept))
+    choices.queryset = field.queryset.filter(offered)
     field.widget.choices = choices

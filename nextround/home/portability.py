@@ -75,7 +75,6 @@ def _user_model():
 
 
 @functools.cache
-@functools.cache
 def _settings_link(model: type[models.Model]) -> models.OneToOneField | None:
     """The one-to-one field tying a per-user settings record to its user, if any."""
     for field in model._meta.concrete_fields:
@@ -123,6 +122,19 @@ def _rows(model: type[models.Model], user) -> models.QuerySet:
 
 def _skipped(field: models.Field, model: type[models.Model]) -> bool:
     return field.name in ("owner", "created_at", "updated_at") or field is _settings_link(model)
+
+
+@functools.cache
+def _document_fields(model: type[models.Model]) -> list[tuple[models.Field, str]]:
+    """The fields a document's record carries, each with the key it goes by there.
+
+    The export writes them and the import reads them back, by the same list.
+    """
+    return [
+        (field, field.attname if field.is_relation else field.name)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not _skipped(field, model)
+    ]
 
 
 def export_user(user) -> dict:
@@ -191,12 +203,8 @@ def _records(model: type[models.Model], user) -> Iterator[dict]:
         for field in model._meta.many_to_many
         if field.related_model in portable
     }
-    fields = [
-        field
-        for field in model._meta.concrete_fields
-        if not field.primary_key and not _skipped(field, model)
-    ]
-    keys = [field.attname if field.is_relation else field.name for field in fields]
+    fields = [field for field, _ in _document_fields(model)]
+    keys = [key for _, key in _document_fields(model)]
     writers = [_writer(field) for field in fields]
     columns = ["pk", *(field.attname for field in fields)]
     if hasattr(model, "created_at"):
@@ -481,7 +489,7 @@ def _build(model, user, record, new_ids, where, stored):
         instance.owner = user
     links, many = [], []
     kinds: dict[str, CheckedFile | None] = {}
-    for field, key in _imported_fields(model):
+    for field, key in _document_fields(model):
         if key not in record:
             continue
         value = record[key]
@@ -534,16 +542,6 @@ def _build(model, user, record, new_ids, where, stored):
         instance.file_name = checked.name_like(instance.file_name or checked.name)
         instance.file_size = len(checked.content)
     return instance, links, many
-
-
-@functools.cache
-def _imported_fields(model: type[models.Model]) -> list[tuple[models.Field, str]]:
-    """The fields a document's record sets, each with the key it goes by there."""
-    return [
-        (field, field.attname if field.is_relation else field.name)
-        for field in model._meta.concrete_fields
-        if not field.primary_key and not _skipped(field, model)
-    ]
 
 
 def _attach_file(instance, field, value, where) -> CheckedFile | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from nextround.core.access import owned
@@ -97,14 +96,14 @@ class ApplicationForm(PlausibleDatesForm, forms.ModelForm):
         if self.instance.pk:
             earlier = earlier.exclude(pk=self.instance.pk)
         self.fields["reapplies_to"].queryset = earlier
-        # Offered: every application at the organisation chosen, and the latest ones.
-        shown = Q(pk__in=earlier.order_by("-applied_on", "-pk")[:LATEST_OFFERED].values("pk"))
+        # Offered: the latest ones, and every one at the organisation chosen.
         organisation = self["organisation"].value()
-        if str(organisation).isdigit():
-            shown |= Q(organisation_id=organisation)
         offer_some(
             self.fields["reapplies_to"],
-            earlier.filter(shown),
+            earlier.order_by("-applied_on", "-pk")[:LATEST_OFFERED],
+            earlier.filter(organisation_id=organisation)
+            if str(organisation).isdigit()
+            else earlier.none(),
             chosen=self["reapplies_to"].value(),
         )
         # Outcomes are recorded with their date on the application page, so

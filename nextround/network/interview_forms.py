@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 
 from nextround.core.access import owned
 from nextround.core.dates import PlausibleDatesForm
@@ -71,18 +70,21 @@ class InterviewForm(PlausibleDatesForm, forms.ModelForm):
         # Offered: the applications still waiting for an outcome and the latest
         # ones; the contacts at the application's organisation and the latest added.
         newest_first = applications.order_by("-applied_on", "-pk")
-        latest = newest_first[:LATEST_OFFERED].values("pk")
-        waiting = newest_first.filter(outcome="")[:LATEST_OFFERED].values("pk")
         chosen = self["application"].value()
         offer_some(
             self.fields["application"],
-            applications.filter(Q(pk__in=waiting) | Q(pk__in=latest)),
+            newest_first.filter(outcome="")[:LATEST_OFFERED],
+            newest_first[:LATEST_OFFERED],
             chosen=chosen,
         )
-        panel = Q(pk__in=contacts.order_by("-pk")[:LATEST_OFFERED].values("pk"))
-        if str(chosen).isdigit():
-            panel |= Q(organisation__applications=chosen)
-        offer_some(self.fields["panel"], contacts.filter(panel), chosen=self["panel"].value())
+        offer_some(
+            self.fields["panel"],
+            contacts.order_by("-pk")[:LATEST_OFFERED],
+            contacts.filter(organisation__applications=chosen)
+            if str(chosen).isdigit()
+            else contacts.none(),
+            chosen=self["panel"].value(),
+        )
 
     def clean_new_panel(self) -> list[tuple[str, str]]:
         people = []

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from nextround.core.access import owned
+from nextround.core.access import all_owned
 from nextround.jobs.models import Interview
 from nextround.network.models import Contact
 from nextround.playbook.plan import interview_saved
@@ -36,11 +35,7 @@ PANEL_MESSAGE = "Every panel member must be one of your contacts."
 
 def panel_of(owner, people: Iterable) -> list[Contact]:
     """The owner's contacts among ``people`` (contacts or their ids); any other is refused."""
-    wanted = {getattr(person, "pk", person) for person in people}
-    found = list(owned(Contact, owner).filter(pk__in=wanted)) if wanted else []
-    if len(found) != len(wanted):
-        raise ValidationError({"panel": PANEL_MESSAGE})
-    return found
+    return all_owned(Contact, owner, people, field="panel", message=PANEL_MESSAGE)
 
 
 @transaction.atomic

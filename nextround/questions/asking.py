@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from nextround.core.access import owned
+from nextround.core.access import all_owned
 from nextround.jobs.models import Interview
 from nextround.questions.models import QuestionToAsk
 
@@ -17,11 +16,7 @@ INTERVIEWS_MESSAGE = "Every interview must be one of yours."
 
 def interviews_of(owner, interviews: Iterable) -> list[Interview]:
     """The owner's interviews among ``interviews`` (records or ids); any other is refused."""
-    wanted = {getattr(interview, "pk", interview) for interview in interviews}
-    found = list(owned(Interview, owner).filter(pk__in=wanted)) if wanted else []
-    if len(found) != len(wanted):
-        raise ValidationError({"interviews": INTERVIEWS_MESSAGE})
-    return found
+    return all_owned(Interview, owner, interviews, field="interviews", message=INTERVIEWS_MESSAGE)
 
 
 @transaction.atomic
