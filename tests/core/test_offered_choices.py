@@ -104,6 +104,17 @@ def test_an_interview_offers_the_applications_waiting_and_the_panels_organisatio
     assert len(offered(form, "panel")) == LATEST_OFFERED + 1
 
 
+def test_with_no_application_chosen_the_panel_offers_the_latest_contacts_only(user):
+    # A contact at an organisation with no applications, older than the latest fifty.
+    elsewhere = ContactFactory(owner=user, organisation=OrganisationFactory(owner=user))
+    latest = [ContactFactory(owner=user) for _ in range(LATEST_OFFERED)]
+    reapplying = ApplicationForm(user=user)
+
+    assert offered(InterviewForm(user=user), "panel") == {contact.pk for contact in latest}
+    assert elsewhere.pk not in offered(InterviewForm(user=user), "panel")
+    assert offered(reapplying, "reapplies_to") == set()
+
+
 def test_an_interview_keeps_its_panel_on_the_page(user):
     interview = InterviewFactory(owner=user)
     old_friend = ContactFactory(owner=user)
